@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Seeding;
+
+namespace OpenHealthData.Api.Hosting;
+
+/// <summary>Command-line verbs beside serving: seed and validate.</summary>
+public static class Commands
+{
+    public static Func<string[], Task<int>>? TryGet(string verb) => verb switch
+    {
+        "validate" => Validate,
+        "seed" => Seed,
+        _ => null,
+    };
+
+    private static DataOptions Options(string[] args) => new()
+    {
+        SeedDirectory = Value(args, "--seed-data"),
+        DatabasePath = Value(args, "--database"),
+    };
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static Task<int> Validate(string[] args)
+    {
+        var seed = Options(args).ResolvedSeedDirectory;
+        var (set, errors) = SeedReader.TryRead(seed);
+        foreach (var error in errors) Console.Error.WriteLine(error);
+        if (set is null)
+        {
+            Console.Error.WriteLine($"{errors.Count} error(s) in {seed}");
+            return Task.FromResult(1);
+        }
+        Console.WriteLine($"{seed} is valid (seed-data {set.Hash}): {string.Join(", ", DatabaseBuilder.Counts(set).Select(c => $"{c.Value} {c.Key}"))}");
+        foreach (var group in set.Observations.GroupBy(o => o.SourceId))
+            Console.WriteLine($"  {group.Key}: {group.Count()} observations");
+        return Task.FromResult(0);
+    }
+
+    private static async Task<int> Seed(string[] args)
+    {
+        var options = Options(args);
+        try
+        {
+            var report = await new DatabaseBuilder(NullLogger.Instance).BuildAsync(options.ResolvedSeedDirectory, options.ResolvedDatabasePath);
+            Console.WriteLine($"Built {report.DatabasePath} (seed-data {report.SeedHash}) in {report.Elapsed.TotalMilliseconds:F0} ms: {report.Summary}");
+            return 0;
+        }
+        catch (SeedValidationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenHealthData.Api.GraphQL;
+using OpenHealthData.Api.Hosting;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api;
+
+public partial class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && Commands.TryGet(args[0]) is { } command)
+            return await command(args[1..]);
+        var app = BuildApp(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication BuildApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DataOptions>(configuration.GetSection("Data"));
+        services.Configure<PagingOptions>(configuration.GetSection("Paging"));
+        services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
+            options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath));
+        // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext());
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddSingleton<RegionTree>();
+        services.AddScoped<BatchLoaders>();
+        services.AddGraphQL(b => b
+            .AddSchema<HealthSchema>()
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddGraphTypes(typeof(HealthSchema).Assembly)
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddErrorInfoProvider<ErrorCodes>());
+        services.AddTransient(typeof(GraphQL.Types.FilterInputType<>));
+        services.AddTransient(typeof(GraphQL.Types.SortInputType<>));
+        services.AddTransient(typeof(GraphQL.Types.ConnectionType<,>));
+        services.AddTransient(typeof(GraphQL.Types.EdgeType<,>));
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
+        {
+            status = "ok",
+            seedHash = db.Status.SeedHash,
+            builtAt = db.Status.BuiltAt,
+            counts = db.Status.Counts,
+        })).WithName("Health").WithTags("Health");
+        app.MapGraphQLEndpoint();
+    }
+}

@@ -1,0 +1,144 @@
+using System.Linq.Expressions;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>A field people can filter and sort by: a scalar column of the entity.</summary>
+public sealed record ScalarField(string Name, string Description, LambdaExpression Selector)
+{
+    public Type ClrType => Selector.ReturnType;
+    public Type ValueType => Nullable.GetUnderlyingType(ClrType) ?? ClrType;
+    public bool IsNullable => !ClrType.IsValueType || Nullable.GetUnderlyingType(ClrType) is not null;
+}
+
+/// <summary>A to-one navigation that filters and sorting can follow into another entity.</summary>
+public sealed record ReferenceField(string Name, string Description, LambdaExpression Selector)
+{
+    public Type Target => Selector.ReturnType;
+}
+
+public abstract class EntityShape
+{
+    public abstract string Name { get; }
+    public abstract Type ClrType { get; }
+    public abstract IReadOnlyList<ScalarField> Scalars { get; }
+    public abstract IReadOnlyList<ReferenceField> References { get; }
+}
+
+/// <summary>
+/// The one description of an entity's public fields. GraphQL output fields, filter inputs, sort inputs
+/// and the REST filters are all generated from it, so a field is added in one place.
+/// </summary>
+public sealed class EntityShape<T> : EntityShape
+{
+    private readonly List<ScalarField> _scalars = [];
+    private readonly List<ReferenceField> _references = [];
+
+    public EntityShape(string name, Expression<Func<T, string>> key)
+    {
+        Name = name;
+        Key = key;
+    }
+
+    public override string Name { get; }
+    public override Type ClrType => typeof(T);
+    /// <summary>The primary key: the last sort key, so that every order is total and pages never overlap.</summary>
+    public Expression<Func<T, string>> Key { get; }
+    public override IReadOnlyList<ScalarField> Scalars => _scalars;
+    public override IReadOnlyList<ReferenceField> References => _references;
+
+    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description)
+    {
+        _scalars.Add(new ScalarField(name, description, selector));
+        return this;
+    }
+
+    public EntityShape<T> Reference<TTarget>(string name, Expression<Func<T, TTarget?>> selector, string description) where TTarget : class
+    {
+        _references.Add(new ReferenceField(name, description, selector));
+        return this;
+    }
+}
+
+/// <summary>The shapes of all public entities.</summary>
+public static class Shapes
+{
+    public static readonly EntityShape<Region> Region = new EntityShape<Region>("Region", x => x.Code)
+        .Scalar("code", x => x.Code, "Administrative division code of the National Bureau of Statistics, e.g. 330382.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("level", x => x.Level, "province, prefecture or county.")
+        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for a province.")
+        .Reference("parent", x => x.Parent, "The parent region.");
+
+    public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", x => x.Id)
+        .Scalar("id", x => x.Id, "Stable id of the report.")
+        .Scalar("title", x => x.Title, "Title as written in Chinese.")
+        .Scalar("titleEn", x => x.TitleEn, "Title in English.")
+        .Scalar("publisher", x => x.Publisher, "Publisher, as written.")
+        .Scalar("publisherEn", x => x.PublisherEn, "Publisher in English.")
+        .Scalar("issuingBody", x => x.IssuingBody, "The body that speaks in the report, as written.")
+        .Scalar("issuingBodyEn", x => x.IssuingBodyEn, "Issuing body in English.")
+        .Scalar("regionCode", x => x.RegionCode, "Region the report covers.")
+        .Scalar("date", x => x.Date, "Date of the report or meeting, as precise as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD).")
+        .Scalar("periodStart", x => x.PeriodStart, "First year its figures cover.")
+        .Scalar("periodEnd", x => x.PeriodEnd, "Last year its figures cover.")
+        .Scalar("url", x => x.Url, "Link to the original, where the text gives one.")
+        .Reference("region", x => x.Region, "Region the report covers.");
+
+    public static readonly EntityShape<Institution> Institution = new EntityShape<Institution>("Institution", x => x.Id)
+        .Scalar("id", x => x.Id, "Stable id.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("type", x => x.Type, "hospital, tcm_hospital, maternal_child_hospital, township_health_centre, community_health_centre, village_clinic, cdc, medical_community, medical_group, health_authority or other.")
+        .Scalar("regionCode", x => x.RegionCode, "Region of its seat.")
+        .Scalar("sourceId", x => x.SourceId, "The report that names it.")
+        .Reference("region", x => x.Region, "Region of its seat.")
+        .Reference("source", x => x.Source, "The report that names it.");
+
+    public static readonly EntityShape<Programme> Programme = new EntityShape<Programme>("Programme", x => x.Id)
+        .Scalar("id", x => x.Id, "Stable id.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("regionCode", x => x.RegionCode, "Region it applies to.")
+        .Scalar("startYear", x => x.StartYear, "First year.")
+        .Scalar("endYear", x => x.EndYear, "Last year, where stated.")
+        .Scalar("descriptionZh", x => x.DescriptionZh, "Short description in Chinese.")
+        .Scalar("descriptionEn", x => x.DescriptionEn, "Short description in English.")
+        .Scalar("sourceId", x => x.SourceId, "The report that names it.")
+        .Reference("region", x => x.Region, "Region it applies to.")
+        .Reference("source", x => x.Source, "The report that names it.");
+
+    public static readonly EntityShape<Metric> Metric = new EntityShape<Metric>("Metric", x => x.Code)
+        .Scalar("code", x => x.Code, "Stable code, e.g. family_doctor_signing_rate.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as the reports say it.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("unit", x => x.Unit, "Unit of every value of this metric (see seed-data/README.md).")
+        .Scalar("category", x => x.Category, "Category, e.g. maternal_child_health.")
+        .Scalar("description", x => x.Description, "What is counted.");
+
+    public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", x => x.Id)
+        .Scalar("id", x => x.Id, "Stable id: <source id>-NNN.")
+        .Scalar("year", x => x.Year, "The year the figure refers to (not the year of the report).")
+        .Scalar("kind", x => x.Kind, "actual, target or change.")
+        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit.")
+        .Scalar("unit", x => x.Unit, "Unit of the value.")
+        .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
+        .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")
+        .Scalar("quoteEn", x => x.QuoteEn, "English rendering of the quote.")
+        .Scalar("note", x => x.Note, "Period, base of a change, or how the figure was normalised.")
+        .Scalar("metricCode", x => x.MetricCode, "Metric code.")
+        .Scalar("regionCode", x => x.RegionCode, "Region code.")
+        .Scalar("sourceId", x => x.SourceId, "Source id.")
+        .Scalar("institutionId", x => x.InstitutionId, "Institution id, when the figure is about one institution.")
+        .Scalar("programmeId", x => x.ProgrammeId, "Programme id, when the figure is about one programme.")
+        .Reference("metric", x => x.Metric, "What is measured.")
+        .Reference("region", x => x.Region, "Where.")
+        .Reference("source", x => x.Source, "The report the figure comes from.")
+        .Reference("institution", x => x.Institution, "The institution the figure is about, if any.")
+        .Reference("programme", x => x.Programme, "The programme the figure is about, if any.");
+
+    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
+
+    public static EntityShape For(Type clrType) => All.Single(s => s.ClrType == clrType);
+}

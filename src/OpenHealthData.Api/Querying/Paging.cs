@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenHealthData.Api.Querying;
+
+public sealed record PageRequest(int? First = null, string? After = null, int? Last = null, string? Before = null);
+
+public sealed class PagingOptions
+{
+    public int DefaultPageSize { get; set; } = 50;
+    public int MaxPageSize { get; set; } = 500;
+}
+
+public sealed record Edge<T>(string Cursor, T Node);
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+/// <summary>A Relay connection page. The total is counted only when someone asks for it.</summary>
+public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> count)
+{
+    private Task<int>? _total;
+    public IReadOnlyList<Edge<T>> Edges => edges;
+    public IEnumerable<T> Nodes => edges.Select(e => e.Node);
+    public PageInfo PageInfo => pageInfo;
+    public Task<int> TotalCountAsync(CancellationToken ct) => _total ??= count(ct);
+}
+
+/// <summary>
+/// Offset cursors, as HotChocolate's default paging: a cursor is the opaque position of a row in the ordered
+/// result, so any order (including nested fields) pages consistently.
+/// </summary>
+public static class Paging
+{
+    public static async Task<Connection<T>> PageAsync<T>(this IQueryable<T> ordered, PageRequest request, PagingOptions options, CancellationToken ct)
+    {
+        Check(request.First, "first", options);
+        Check(request.Last, "last", options);
+        var start = request.After is null ? 0 : Decode(request.After, "after") + 1;
+        int? end = request.Before is null ? null : Decode(request.Before, "before");
+        Task<int>? counted = null;
+        Task<int> Count(CancellationToken token) => counted ??= ordered.CountAsync(token);
+
+        if (end is not null && end < start) end = start;
+        int skip = start, take;
+        if (request.Last is { } last && request.First is null)
+        {
+            end ??= await Count(ct);
+            skip = Math.Max(start, end.Value - last);
+            take = end.Value - skip;
+        }
+        else
+        {
+            take = request.First ?? options.DefaultPageSize;
+            if (end is not null) take = Math.Min(take, end.Value - start);
+            if (request.Last is { } lastToo && lastToo < take) { skip += take - lastToo; take = lastToo; }
+        }
+
+        var rows = take == 0 ? [] : await ordered.Skip(skip).Take(take + 1).ToListAsync(ct);
+        var hasMore = rows.Count > take;
+        var edges = rows.Take(take).Select((row, i) => new Edge<T>(Encode(skip + i), row)).ToList();
+        var info = new PageInfo(
+            HasNextPage: hasMore || request.Before is not null, // the row at 'before' lies after the page
+            HasPreviousPage: skip > 0,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        return new Connection<T>(edges, info, Count);
+    }
+
+    private static void Check(int? size, string name, PagingOptions options)
+    {
+        if (size is < 0 || size > options.MaxPageSize)
+            throw new QueryArgumentException($"'{name}' must be between 0 and {options.MaxPageSize}, the maximum page size; got {size}.");
+    }
+
+    public static string Encode(int position) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"pos:{position}"));
+
+    public static int Decode(string cursor, string argument)
+    {
+        try
+        {
+            var text = Encoding.ASCII.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("pos:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(4), out var position) && position >= 0)
+                return position;
+        }
+        catch (FormatException) { }
+        throw new QueryArgumentException($"'{argument}' is not a valid cursor; use a cursor returned by this API.");
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenHealthData.Data.Seeding;
+
+namespace OpenHealthData.Data;
+
+/// <summary>Where the database lives, whether it is current, and how the API opens it.</summary>
+public static class HealthDatabase
+{
+    /// <summary>Read-only at the SQLite level: no statement of the API can change a byte of the file.</summary>
+    public static string ReadOnlyConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(databasePath),
+        Mode = SqliteOpenMode.ReadOnly,
+        Cache = SqliteCacheMode.Shared,
+    }.ToString();
+
+    public static DbContextOptionsBuilder UseReadOnlyHealthDatabase(this DbContextOptionsBuilder options, string databasePath) =>
+        options.UseSqlite(ReadOnlyConnectionString(databasePath))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
+    /// <summary>The seed hash the database was built from, or null when it is missing or unreadable.</summary>
+    public static string? ReadSeedHash(string databasePath)
+    {
+        if (!File.Exists(databasePath)) return null;
+        try
+        {
+            using var connection = new SqliteConnection(ReadOnlyConnectionString(databasePath) + ";Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Value FROM Info WHERE Key = $key";
+            command.Parameters.AddWithValue("$key", DatabaseInfoKeys.SeedHash);
+            return command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null; // corrupt or foreign file: treated as missing, so it gets rebuilt
+        }
+    }
+
+    /// <summary>Builds the database when it is missing, unreadable or built from other seed data.</summary>
+    public static async Task<string> EnsureCurrentAsync(string seedDirectory, string databasePath, ILogger? logger = null, CancellationToken ct = default)
+    {
+        logger ??= NullLogger.Instance;
+        var wanted = SeedHash.Compute(seedDirectory);
+        var current = ReadSeedHash(databasePath);
+        if (current == wanted)
+        {
+            logger.LogInformation("Database {Path} is current (seed-data {Hash})", databasePath, wanted);
+            return wanted;
+        }
+        logger.LogInformation("Database {Path} is {State}; building from {Seed}", databasePath,
+            current is null ? (File.Exists(databasePath) ? "unreadable" : "missing") : $"from seed-data {current}", seedDirectory);
+        var report = await new DatabaseBuilder(logger).BuildAsync(seedDirectory, databasePath, ct);
+        return report.SeedHash;
+    }
+
+    /// <summary>Finds seed-data/ by walking up from the given folders (repository checkout or published app).</summary>
+    public static string? FindSeedDirectory(params string[] startFolders)
+    {
+        foreach (var start in startFolders)
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "seed-data");
+                if (File.Exists(Path.Combine(candidate, "sources", "sources.jsonl"))) return candidate;
+            }
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenHealthData.Data.Seeding;
+
+/// <summary>
+/// One JSON Lines record being read into an entity. Every accessor reports what is wrong with its field
+/// instead of throwing, so that one run of the loader lists every error of the seed data.
+/// </summary>
+internal sealed class JsonRecord(string file, int line, JsonElement element, List<SeedError> errors)
+{
+    private readonly HashSet<string> _read = [];
+
+    public string File => file;
+    public int Line => line;
+    /// <summary>The record's key, once read, so that later errors name the record.</summary>
+    public string? Key { get; set; }
+
+    public void Error(string? field, string message) => errors.Add(new SeedError(file, line, Key, field, message));
+
+    public string Required(string field)
+    {
+        var value = Optional(field);
+        if (value is null) Error(field, "is required");
+        return value ?? "";
+    }
+
+    public string? Optional(string field)
+    {
+        if (!TryGet(field, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.String) { Error(field, $"must be a string, found {Describe(v)}"); return null; }
+        var s = v.GetString()!;
+        return s.Trim().Length == 0 ? null : s;
+    }
+
+    public int RequiredInt(string field)
+    {
+        if (TryGet(field, out var v)) return AsInt(field, v) ?? 0;
+        Error(field, "is required");
+        return 0;
+    }
+
+    public int? OptionalInt(string field) => TryGet(field, out var v) ? AsInt(field, v) : null;
+
+    private int? AsInt(string field, JsonElement v)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
+        Error(field, $"must be a whole number, found {Describe(v)}");
+        return null;
+    }
+
+    public double RequiredNumber(string field)
+    {
+        if (!TryGet(field, out var v)) { Error(field, "is required"); return 0; }
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+        Error(field, $"must be a number, found {Describe(v)}");
+        return 0;
+    }
+
+    /// <summary>Reports fields that no accessor asked for: in hand-written data they are nearly always typos.</summary>
+    public void RejectUnknownFields()
+    {
+        foreach (var p in element.EnumerateObject())
+            if (!_read.Contains(p.Name)) Error(p.Name, "is not a known field");
+    }
+
+    private bool TryGet(string field, out JsonElement value)
+    {
+        _read.Add(field);
+        return element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
+    }
+
+    private static string Describe(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{Truncate(v.GetString()!)}\"",
+        JsonValueKind.Number => v.GetRawText(),
+        _ => v.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture),
+    };
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

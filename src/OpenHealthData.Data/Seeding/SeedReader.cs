@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Data.Seeding;
+
+/// <summary>Reads seed-data/ (format: seed-data/README.md) and validates it as a whole.</summary>
+public static class SeedReader
+{
+    /// <summary>Reads and validates; throws <see cref="SeedValidationException"/> listing every error.</summary>
+    public static SeedSet Read(string seedDirectory)
+    {
+        var (set, errors) = TryRead(seedDirectory);
+        if (errors.Count > 0) throw new SeedValidationException(errors);
+        return set!;
+    }
+
+    public static (SeedSet? Set, IReadOnlyList<SeedError> Errors) TryRead(string seedDirectory)
+    {
+        var errors = new List<SeedError>();
+        if (!Directory.Exists(Path.Combine(seedDirectory, "sources")))
+        {
+            errors.Add(new SeedError(seedDirectory, 0, null, null, "is not a seed-data folder (no sources/ in it)"));
+            return (null, errors);
+        }
+
+        var sources = ReadFolder(seedDirectory, "sources", errors, r => ReadSource(r, seedDirectory));
+        var regions = ReadFolder(seedDirectory, "regions", errors, ReadRegion);
+        var institutions = ReadFolder(seedDirectory, "institutions", errors, ReadInstitution);
+        var programmes = ReadFolder(seedDirectory, "programmes", errors, ReadProgramme);
+        var metrics = ReadFolder(seedDirectory, "metrics", errors, ReadMetric);
+        var observations = ReadFolder(seedDirectory, "observations", errors, ReadObservation);
+
+        SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, errors);
+        if (errors.Count > 0) return (null, errors);
+
+        var set = new SeedSet(SeedHash.Compute(seedDirectory),
+            [.. sources.Select(x => x.Entity)], [.. regions.Select(x => x.Entity)], [.. institutions.Select(x => x.Entity)],
+            [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)]);
+        return (set, errors);
+    }
+
+    /// <summary>The data files of a folder, in the order the loader reads them.</summary>
+    public static IEnumerable<string> DataFiles(string seedDirectory, string folder)
+    {
+        var dir = Path.Combine(seedDirectory, folder);
+        return Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*.jsonl").Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static List<Read<T>> ReadFolder<T>(string seedDirectory, string folder, List<SeedError> errors, Func<JsonRecord, T> map)
+    {
+        var records = new List<Read<T>>();
+        foreach (var path in DataFiles(seedDirectory, folder))
+        {
+            var file = $"{folder}/{Path.GetFileName(path)}";
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(path, new UTF8Encoding(false, throwOnInvalidBytes: true)))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                JsonDocument doc;
+                try { doc = JsonDocument.Parse(line); }
+                catch (JsonException e)
+                {
+                    errors.Add(new SeedError(file, lineNumber, null, null, $"is not valid JSON: {e.Message}"));
+                    continue;
+                }
+                using (doc)
+                {
+                    if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                    {
+                        errors.Add(new SeedError(file, lineNumber, null, null, "is not a JSON object"));
+                        continue;
+                    }
+                    var record = new JsonRecord(file, lineNumber, doc.RootElement, errors);
+                    var entity = map(record);
+                    record.RejectUnknownFields();
+                    records.Add(new Read<T>(entity, record));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static Source ReadSource(JsonRecord r, string seedDirectory)
+    {
+        r.Key = r.Required("id");
+        var fileName = r.Required("file");
+        var text = "";
+        if (fileName.Length > 0)
+        {
+            if (fileName != Path.GetFileName(fileName)) r.Error("file", $"must be a file name in sources/, not a path: \"{fileName}\"");
+            else if (!File.Exists(Path.Combine(seedDirectory, "sources", fileName))) r.Error("file", $"sources/{fileName} does not exist");
+            else text = File.ReadAllText(Path.Combine(seedDirectory, "sources", fileName), Encoding.UTF8);
+        }
+        return new Source
+        {
+            Id = r.Key, FileName = fileName, Text = text,
+            Title = r.Required("title"), TitleEn = r.Required("titleEn"),
+            Publisher = r.Required("publisher"), PublisherEn = r.Required("publisherEn"),
+            IssuingBody = r.Required("issuingBody"), IssuingBodyEn = r.Required("issuingBodyEn"),
+            RegionCode = r.Required("region"), Date = r.Required("date"),
+            PeriodStart = r.RequiredInt("periodStart"), PeriodEnd = r.RequiredInt("periodEnd"),
+            Url = r.Optional("url"), Note = r.Optional("note"),
+        };
+    }
+
+    private static Region ReadRegion(JsonRecord r)
+    {
+        r.Key = r.Required("code");
+        return new Region
+        {
+            Code = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"),
+            Level = r.Required("level"), ParentCode = r.Optional("parent"),
+        };
+    }
+
+    private static Institution ReadInstitution(JsonRecord r)
+    {
+        r.Key = r.Required("id");
+        return new Institution
+        {
+            Id = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"), Type = r.Required("type"),
+            RegionCode = r.Required("region"), SourceId = r.Required("source"), Note = r.Optional("note"),
+        };
+    }
+
+    private static Programme ReadProgramme(JsonRecord r)
+    {
+        r.Key = r.Required("id");
+        return new Programme
+        {
+            Id = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"), RegionCode = r.Required("region"),
+            StartYear = r.RequiredInt("startYear"), EndYear = r.OptionalInt("endYear"),
+            DescriptionZh = r.Optional("descriptionZh"), DescriptionEn = r.Required("descriptionEn"), SourceId = r.Required("source"),
+        };
+    }
+
+    private static Metric ReadMetric(JsonRecord r)
+    {
+        r.Key = r.Required("code");
+        return new Metric
+        {
+            Code = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"), Unit = r.Required("unit"),
+            Category = r.Required("category"), Description = r.Required("description"),
+        };
+    }
+
+    private static Observation ReadObservation(JsonRecord r)
+    {
+        r.Key = r.Required("id");
+        return new Observation
+        {
+            Id = r.Key, SourceId = r.Required("source"), MetricCode = r.Required("metric"), RegionCode = r.Required("region"),
+            Year = r.RequiredInt("year"), Kind = r.Required("kind"), Value = r.RequiredNumber("value"), Unit = r.Required("unit"),
+            ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
+            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), Note = r.Optional("note"),
+        };
+    }
+}
+
+/// <summary>An entity with the record it came from, so that validation can name file, line and field.</summary>
+internal sealed record Read<T>(T Entity, JsonRecord Record);

@@ -1,0 +1,122 @@
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Data.Seeding;
+
+/// <summary>Checks that need the whole seed set: keys, references, word lists, years and quotes.</summary>
+internal static class SeedValidator
+{
+    public static void Validate(
+        List<Read<Source>> sources, List<Read<Region>> regions, List<Read<Institution>> institutions,
+        List<Read<Programme>> programmes, List<Read<Metric>> metrics, List<Read<Observation>> observations,
+        List<SeedError> errors)
+    {
+        var sourceById = Unique(sources, x => x.Id, "source id");
+        var regionByCode = Unique(regions, x => x.Code, "region code");
+        var institutionById = Unique(institutions, x => x.Id, "institution id");
+        var programmeById = Unique(programmes, x => x.Id, "programme id");
+        var metricByCode = Unique(metrics, x => x.Code, "metric code");
+        Unique(observations, x => x.Id, "observation id");
+
+        foreach (var (s, r) in sources)
+        {
+            Reference(r, "region", s.RegionCode, regionByCode);
+            YearInRange(r, "periodStart", s.PeriodStart);
+            YearInRange(r, "periodEnd", s.PeriodEnd);
+            if (s.PeriodEnd < s.PeriodStart) r.Error("periodEnd", $"{s.PeriodEnd} is before periodStart {s.PeriodStart}");
+        }
+
+        foreach (var (region, r) in regions)
+        {
+            OneOf(r, "level", region.Level, Vocabulary.RegionLevels);
+            if (region.ParentCode is not null && Reference(r, "parent", region.ParentCode, regionByCode) && HasCycle(region, regionByCode))
+                r.Error("parent", $"\"{region.ParentCode}\" makes the region its own ancestor");
+        }
+
+        foreach (var (i, r) in institutions)
+        {
+            OneOf(r, "type", i.Type, Vocabulary.InstitutionTypes);
+            Reference(r, "region", i.RegionCode, regionByCode);
+            Reference(r, "source", i.SourceId, sourceById);
+        }
+
+        foreach (var (p, r) in programmes)
+        {
+            Reference(r, "region", p.RegionCode, regionByCode);
+            Reference(r, "source", p.SourceId, sourceById);
+            YearInRange(r, "startYear", p.StartYear);
+            if (p.EndYear is { } end && (YearInRange(r, "endYear", end) && end < p.StartYear))
+                r.Error("endYear", $"{end} is before startYear {p.StartYear}");
+        }
+
+        foreach (var (m, r) in metrics)
+        {
+            OneOf(r, "unit", m.Unit, Vocabulary.Units);
+            OneOf(r, "category", m.Category, Vocabulary.Categories);
+        }
+
+        var naturalKeys = new Dictionary<(string, string, string, int, string, string?, string?), JsonRecord>();
+        foreach (var (o, r) in observations)
+        {
+            var hasSource = Reference(r, "source", o.SourceId, sourceById);
+            if (Reference(r, "metric", o.MetricCode, metricByCode) && o.Unit.Length > 0 && metricByCode[o.MetricCode].Entity.Unit != o.Unit)
+                r.Error("unit", $"\"{o.Unit}\" differs from the unit of metric '{o.MetricCode}' (\"{metricByCode[o.MetricCode].Entity.Unit}\")");
+            Reference(r, "region", o.RegionCode, regionByCode);
+            if (o.InstitutionId is not null) Reference(r, "institution", o.InstitutionId, institutionById);
+            if (o.ProgrammeId is not null) Reference(r, "programme", o.ProgrammeId, programmeById);
+            YearInRange(r, "year", o.Year);
+            OneOf(r, "kind", o.Kind, Vocabulary.ObservationKinds);
+            if (o.Quote.Length > 0 && hasSource && sourceById[o.SourceId].Entity.Text is { Length: > 0 } text && !text.Contains(o.Quote, StringComparison.Ordinal))
+                r.Error("quote", $"does not occur verbatim in source '{o.SourceId}': \"{Shorten(o.Quote)}\"");
+            if (o.ValueAsWritten.Length > 0 && o.Quote.Length > 0 && !o.Quote.Contains(o.ValueAsWritten, StringComparison.Ordinal))
+                r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not occur in the quote");
+
+            var key = (o.SourceId, o.MetricCode, o.RegionCode, o.Year, o.Kind, o.InstitutionId, o.ProgrammeId);
+            if (!naturalKeys.TryAdd(key, r))
+                r.Error(null, $"has the same (source, metric, region, year, kind, institution, programme) as {naturalKeys[key].File}:{naturalKeys[key].Line}");
+        }
+    }
+
+    private static Dictionary<string, Read<T>> Unique<T>(List<Read<T>> records, Func<T, string> key, string what)
+    {
+        var byKey = new Dictionary<string, Read<T>>(StringComparer.Ordinal);
+        foreach (var read in records)
+        {
+            var k = key(read.Entity);
+            if (k.Length == 0) continue; // already reported as missing
+            if (!byKey.TryAdd(k, read))
+                read.Record.Error(null, $"duplicate {what} \"{k}\" (first at {byKey[k].Record.File}:{byKey[k].Record.Line})");
+        }
+        return byKey;
+    }
+
+    private static bool Reference<T>(JsonRecord r, string field, string key, Dictionary<string, Read<T>> targets)
+    {
+        if (key.Length == 0) return false; // already reported as missing
+        if (targets.ContainsKey(key)) return true;
+        r.Error(field, $"refers to unknown {field} \"{key}\"");
+        return false;
+    }
+
+    private static void OneOf(JsonRecord r, string field, string value, IReadOnlySet<string> allowed)
+    {
+        if (value.Length > 0 && !allowed.Contains(value))
+            r.Error(field, $"\"{value}\" is not one of: {string.Join(", ", allowed)}");
+    }
+
+    private static bool YearInRange(JsonRecord r, string field, int year)
+    {
+        if (year is >= Vocabulary.MinYear and <= Vocabulary.MaxYear) return true;
+        r.Error(field, $"{year} is out of range {Vocabulary.MinYear}–{Vocabulary.MaxYear}");
+        return false;
+    }
+
+    private static bool HasCycle(Region region, Dictionary<string, Read<Region>> byCode)
+    {
+        var seen = new HashSet<string> { region.Code };
+        for (var code = region.ParentCode; code is not null && byCode.TryGetValue(code, out var parent); code = parent.Entity.ParentCode)
+            if (!seen.Add(code)) return true;
+        return false;
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}
