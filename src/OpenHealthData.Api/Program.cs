@@ -36,7 +36,8 @@ public partial class Program
         services.Configure<DataOptions>(configuration.GetSection("Data"));
         services.Configure<PagingOptions>(configuration.GetSection("Paging"));
         services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
-            options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath));
+            options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseInitializer>();

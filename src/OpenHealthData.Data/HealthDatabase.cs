@@ -17,9 +17,12 @@ public static class HealthDatabase
         Cache = SqliteCacheMode.Shared,
     }.ToString();
 
-    public static DbContextOptionsBuilder UseReadOnlyHealthDatabase(this DbContextOptionsBuilder options, string databasePath) =>
-        options.UseSqlite(ReadOnlyConnectionString(databasePath))
+    public static TBuilder UseReadOnlyHealthDatabase<TBuilder>(this TBuilder options, string databasePath) where TBuilder : DbContextOptionsBuilder =>
+        (TBuilder)options.UseSqlite(ReadOnlyConnectionString(databasePath))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
+    public static HealthDbContext OpenReadOnly(string databasePath) =>
+        new(new DbContextOptionsBuilder<HealthDbContext>().UseReadOnlyHealthDatabase(databasePath).Options);
 
     /// <summary>The seed hash the database was built from, or null when it is missing or unreadable.</summary>
     public static string? ReadSeedHash(string databasePath)
