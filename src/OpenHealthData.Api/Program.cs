@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Rest;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api;
@@ -43,6 +44,21 @@ public partial class Program
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();
+        services.AddSingleton<SnapshotStore>();
+        services.AddProblemDetails();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
+        {
+            Title = "OpenHealthData REST API",
+            Version = "v1",
+            Description = "Whole-dataset snapshots (JSON, CSV) and plain lookups beside the GraphQL endpoint at /graphql. " +
+                          "Every figure carries its source and a verbatim quote.",
+        }));
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
+        });
         services.AddScoped<BatchLoaders>();
         services.AddGraphQL(b => b
             .AddSchema<HealthSchema>()
@@ -58,6 +74,13 @@ public partial class Program
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+        app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
         app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
         {
             status = "ok",
@@ -66,5 +89,6 @@ public partial class Program
             counts = db.Status.Counts,
         })).WithName("Health").WithTags("Health");
         app.MapGraphQLEndpoint();
+        app.MapRestEndpoints();
     }
 }

@@ -12,7 +12,7 @@ public sealed record DatabaseStatus(string SeedHash, string BuiltAt, IReadOnlyDi
 /// Makes sure the database is current before the server takes requests: builds it from seed-data/ when it is
 /// missing, unreadable or older than the seed data. A failure stops the start with a message that says why.
 /// </summary>
-public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, Rest.SnapshotStore snapshots, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     private DatabaseStatus? _status;
     public DatabaseStatus Status => _status ?? throw new InvalidOperationException("The database is not initialised yet.");
@@ -41,6 +41,7 @@ public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContex
             ["metrics"] = await db.Metrics.CountAsync(ct),
             ["observations"] = await db.Observations.CountAsync(ct),
         });
+        await snapshots.EnsureAsync(_status.SeedHash, ct);
         logger.LogInformation("Serving {Path} read-only: seed-data {Hash}", data.ResolvedDatabasePath, _status.SeedHash);
     }
 

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using OpenHealthData.Api.Hosting;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Rest;
+
+public sealed record SnapshotLink(string Url, long Bytes, string Sha256);
+public sealed record SnapshotSummary(string Id, DateTimeOffset Created, bool Current, IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, SnapshotLink>> Datasets);
+public sealed record SnapshotList(string Current, IReadOnlyList<SnapshotSummary> Snapshots);
+public sealed record ObservationPage(int TotalCount, bool HasNextPage, string? EndCursor, IReadOnlyList<Dictionary<string, object?>> Items);
+
+/// <summary>REST beside the graph: immutable snapshot downloads and plain lookups for the common cases.</summary>
+public static class RestEndpoints
+{
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    public static void MapRestEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+
+        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-cache";
+            return TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))]));
+        }).WithName("ListSnapshots").WithTags("Snapshots")
+          .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
+
+        api.MapGet("/snapshots/{id}/{file}", Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
+        {
+            var dot = file.LastIndexOf('.');
+            var (dataset, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
+            if (Dataset.Find(dataset) is null)
+                return NotFound($"There is no dataset '{dataset}'. Datasets: {string.Join(", ", Dataset.All.Select(d => d.Name))}.");
+            if (!SnapshotStore.Formats.Contains(format))
+                return NotFound($"There is no format '{format}'. Formats: {string.Join(", ", SnapshotStore.Formats)} (e.g. {dataset}.csv).");
+            if (id == "latest")
+            {
+                http.Response.Headers.CacheControl = "no-cache";
+                return TypedResults.Redirect($"/api/v1/snapshots/{db.Status.SeedHash}/{dataset}.{format}");
+            }
+            var manifest = store.Find(id);
+            var entry = manifest?.Files.FirstOrDefault(f => f.Dataset == dataset && f.Format == format);
+            if (manifest is null || entry is null)
+                return NotFound($"There is no snapshot '{id}'. GET /api/v1/snapshots lists them; /api/v1/snapshots/latest/{dataset}.{format} redirects to the current one.");
+
+            var encoding = Encoding(http.Request.Headers.AcceptEncoding);
+            http.Response.Headers.CacheControl = Immutable;
+            http.Response.Headers.Vary = "Accept-Encoding";
+            if (encoding.Length > 0) http.Response.Headers.ContentEncoding = encoding;
+            var etag = new EntityTagHeaderValue($"\"{entry.Sha256}{(encoding.Length > 0 ? "-" + encoding : "")}\"");
+            return TypedResults.PhysicalFile(store.PathOf(id, entry, encoding), SnapshotStore.ContentTypes[format],
+                lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0);
+        }).WithName("GetSnapshotFile").WithTags("Snapshots")
+          .WithSummary("One dataset of a snapshot as JSON or CSV, e.g. /api/v1/snapshots/latest/observations.csv (302 to the current id).")
+          .WithDescription("file is {dataset}.{format}: dataset one of regions, sources, institutions, programmes, metrics, observations; format json or csv. Versioned files are immutable and carry a strong ETag; gzip and brotli on request.")
+          .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "application/json")
+          .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/regions/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
+            await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } region
+                ? TypedResults.Ok(Row("regions", region))
+                : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
+            .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
+
+        api.MapGet("/metrics/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
+            await db.Metrics.FirstOrDefaultAsync(m => m.Code == code, ct) is { } metric
+                ? TypedResults.Ok(Row("metrics", metric))
+                : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
+            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
+
+        api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var text = await db.Sources.Where(s => s.Id == id).Select(s => s.Text).FirstOrDefaultAsync(ct);
+            if (text is null) return NotFound($"There is no source '{id}'.");
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Text(text, "text/plain; charset=utf-8");
+        }).WithName("GetSourceText").WithTags("Lookups").WithSummary("The full text of a report, as published, to read a quote in context.");
+
+        api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
+            [FromQuery] string? region, [FromQuery] string? withinRegion, [FromQuery] string? metric, [FromQuery] int? year,
+            [FromQuery] string? kind, [FromQuery] string? source, [FromQuery] int? first, [FromQuery] string? after,
+            HealthDbContext db, RegionTree regions, IOptions<PagingOptions> paging, CancellationToken ct) =>
+        {
+            var where = new Dictionary<string, object?>();
+            void Add(string field, string op, object? value)
+            {
+                if (value is null) return;
+                if (!where.TryGetValue(field, out var ops)) where[field] = ops = new Dictionary<string, object?>();
+                ((Dictionary<string, object?>)ops!)[op] = value;
+            }
+            Add("regionCode", "eq", region); Add("metricCode", "eq", metric); Add("year", "eq", year); Add("kind", "eq", kind); Add("sourceId", "eq", source);
+            try
+            {
+                if (withinRegion is not null) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
+                var page = await db.Observations.Include(o => o.Metric).Include(o => o.Region).Include(o => o.Source)
+                    .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
+                    .PageAsync(new PageRequest(first, after), paging.Value, ct);
+                return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
+                    [.. page.Nodes.Select(o => Row("observations", o))]));
+            }
+            catch (QueryArgumentException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+            }
+        }).WithName("ListObservations").WithTags("Lookups")
+          .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
+    }
+
+    private static SnapshotSummary Summary(SnapshotManifest m, string current) => new(m.Id, m.Created, m.Id == current, m.Counts,
+        m.Files.GroupBy(f => f.Dataset).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SnapshotLink>)g.ToDictionary(
+            f => f.Format, f => new SnapshotLink($"/api/v1/snapshots/{m.Id}/{f.Dataset}.{f.Format}", f.Bytes, f.Sha256))));
+
+    private static Dictionary<string, object?> Row(string dataset, object entity) =>
+        Dataset.Find(dataset)!.Columns.ToDictionary(c => c.Name, c => c.Read(entity));
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+
+    /// <summary>The best precompressed variant the client accepts: brotli, then gzip, else none.</summary>
+    private static string Encoding(Microsoft.Extensions.Primitives.StringValues acceptEncoding)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var accepted)) return "";
+        bool Accepts(string name) => accepted.Any(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+        return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : "";
+    }
+}

@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Hosting;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Rest;
+
+public sealed record SnapshotFile(string Dataset, string Format, long Bytes, string Sha256);
+
+public sealed record SnapshotManifest(string Id, DateTimeOffset Created, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<SnapshotFile> Files);
+
+/// <summary>
+/// Snapshots: every dataset of one seed-data version, written once as files (plain, gzip and brotli) in a folder
+/// named by the seed hash, and never changed after. Requests only stream files.
+/// </summary>
+public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, ILogger<SnapshotStore> logger)
+{
+    public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        ["json"] = "application/json; charset=utf-8",
+        ["csv"] = "text/csv; charset=utf-8; header=present",
+    };
+
+    private string Root => options.Value.SnapshotDirectory;
+
+    /// <summary>Writes the snapshot of the current database unless it exists. Safe against a concurrent writer.</summary>
+    public async Task EnsureAsync(string seedHash, CancellationToken ct)
+    {
+        var folder = Path.Combine(Root, seedHash);
+        if (File.Exists(Path.Combine(folder, "manifest.json"))) return;
+        var temp = Path.Combine(Root, $".{seedHash}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var files = new List<SnapshotFile>();
+            var counts = new Dictionary<string, int>();
+            foreach (var dataset in Dataset.All)
+            {
+                var rows = dataset.Rows(db).ToList();
+                counts[dataset.Name] = rows.Count;
+                foreach (var format in Formats)
+                {
+                    var path = Path.Combine(temp, $"{dataset.Name}.{format}");
+                    await using (var stream = File.Create(path))
+                    {
+                        if (format == "json") TableWriter.WriteJson(stream, dataset.Columns, rows);
+                        else TableWriter.WriteCsv(stream, dataset.Columns, rows);
+                    }
+                    await CompressAsync(path, ct);
+                    files.Add(new SnapshotFile(dataset.Name, format, new FileInfo(path).Length, await HashAsync(path, ct)));
+                }
+            }
+            var manifest = new SnapshotManifest(seedHash, DateTimeOffset.UtcNow, counts, files);
+            await File.WriteAllTextAsync(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest), ct);
+            try { Directory.Move(temp, folder); }
+            catch (IOException) when (File.Exists(Path.Combine(folder, "manifest.json"))) { } // another process made it first
+            logger.LogInformation("Wrote snapshot {Id}: {Counts}", seedHash, string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    public IReadOnlyList<SnapshotManifest> List()
+    {
+        if (!Directory.Exists(Root)) return [];
+        return [.. Directory.EnumerateDirectories(Root)
+            .Select(d => Path.Combine(d, "manifest.json"))
+            .Where(File.Exists)
+            .Select(f => JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(f))!)
+            .OrderByDescending(m => m.Created)];
+    }
+
+    public SnapshotManifest? Find(string id) =>
+        IsId(id) && File.Exists(Path.Combine(Root, id, "manifest.json"))
+            ? JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(Path.Combine(Root, id, "manifest.json")))
+            : null;
+
+    /// <summary>The file of a snapshot in the encoding asked for ("" plain, "gzip", "br").</summary>
+    public string PathOf(string id, SnapshotFile file, string encoding) =>
+        Path.Combine(Root, id, $"{file.Dataset}.{file.Format}") + encoding switch { "gzip" => ".gz", "br" => ".br", _ => "" };
+
+    /// <summary>Ids are seed hashes: twelve lower-case hex digits, nothing that could leave the folder.</summary>
+    public static bool IsId(string id) => id.Length == 12 && id.All(char.IsAsciiHexDigitLower);
+
+    private static async Task CompressAsync(string path, CancellationToken ct)
+    {
+        await using (var source = File.OpenRead(path))
+        await using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.SmallestSize))
+            await source.CopyToAsync(gz, ct);
+        await using (var source = File.OpenRead(path))
+        await using (var br = new BrotliStream(File.Create(path + ".br"), CompressionLevel.SmallestSize))
+            await source.CopyToAsync(br, ct);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct))[..32];
+    }
+}
