@@ -11,8 +11,22 @@ public static class Commands
     {
         "validate" => Validate,
         "seed" => Seed,
+        "export-schema" => ExportSchema,
         _ => null,
     };
+
+    /// <summary>Writes schema/schema.graphql and schema/openapi.json from the code, without starting the server.</summary>
+    private static async Task<int> ExportSchema(string[] args)
+    {
+        var folder = Value(args, "--out") ?? Path.Combine(Path.GetDirectoryName(Options(args).ResolvedSeedDirectory)!, "schema");
+        // Minimal API endpoints reach the API explorer once the app runs; a loopback port chosen by the OS is enough.
+        await using var app = Program.BuildApp(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        SchemaExport.Write(app.Services, folder);
+        await app.StopAsync();
+        Console.WriteLine($"Wrote {Path.Combine(folder, SchemaExport.GraphQLFile)} and {Path.Combine(folder, SchemaExport.OpenApiFile)}");
+        return 0;
+    }
 
     private static DataOptions Options(string[] args) => new()
     {
