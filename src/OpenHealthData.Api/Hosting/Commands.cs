@@ -56,19 +56,22 @@ public static class Commands
         return Task.FromResult(0);
     }
 
+    /// <summary>Builds the database and its snapshot files, as the server does on first start.</summary>
     private static async Task<int> Seed(string[] args)
     {
         var options = Options(args);
+        var settings = new List<string> { "--Data:SeedDirectory", options.ResolvedSeedDirectory, "--Data:DatabasePath", options.ResolvedDatabasePath };
+        await using var app = Program.BuildApp([.. settings]);
         try
         {
-            var report = await new DatabaseBuilder(NullLogger.Instance).BuildAsync(options.ResolvedSeedDirectory, options.ResolvedDatabasePath);
-            Console.WriteLine($"Built {report.DatabasePath} (seed-data {report.SeedHash}) in {report.Elapsed.TotalMilliseconds:F0} ms: {report.Summary}");
-            return 0;
+            await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
         }
-        catch (SeedValidationException e)
+        catch (SeedValidationException)
         {
-            Console.Error.WriteLine(e.Message);
-            return 1;
+            return 1; // the initializer has logged every error
         }
+        var status = app.Services.GetRequiredService<DatabaseInitializer>().Status;
+        Console.WriteLine($"{options.ResolvedDatabasePath} is current (seed-data {status.SeedHash}): {string.Join(", ", status.Counts.Select(c => $"{c.Value} {c.Key}"))}");
+        return 0;
     }
 }

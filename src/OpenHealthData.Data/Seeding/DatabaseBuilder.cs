@@ -62,8 +62,9 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         }
 
         var report = new BuildReport(seed.Hash, target, Counts(seed), clock.Elapsed);
-        _logger.LogInformation("Built {Path} from seed-data {Hash} in {Ms} ms: {Counts}",
-            target, seed.Hash, (int)clock.Elapsed.TotalMilliseconds, report.Summary);
+        _logger.LogInformation("Built {Path} from seed-data {Hash} in {Ms} ms: {Counts}; observations per source: {PerSource}",
+            target, seed.Hash, (int)clock.Elapsed.TotalMilliseconds, report.Summary,
+            string.Join(", ", seed.Observations.GroupBy(o => o.SourceId).Select(g => $"{g.Key} {g.Count()}")));
         return report;
     }
 
@@ -85,6 +86,9 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
             new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },
             new DatabaseInfo { Key = DatabaseInfoKeys.BuiltAt, Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(ct);
+        // A self-contained file: no -wal/-shm beside it, so it can be renamed into place and opened read-only
+        // from a read-only folder (EF Core creates SQLite databases in WAL mode).
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE", ct);
         await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
     }
 
