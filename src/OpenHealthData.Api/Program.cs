@@ -36,6 +36,8 @@ public partial class Program
     {
         services.Configure<DataOptions>(configuration.GetSection("Data"));
         services.Configure<PagingOptions>(configuration.GetSection("Paging"));
+        services.Configure<RequestLimits>(configuration.GetSection("Limits"));
+        services.AddWebHardening(configuration);
         services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
             options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
@@ -60,8 +62,10 @@ public partial class Program
             o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
         });
         services.AddScoped<BatchLoaders>();
+        var limits = configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddGraphQL(b => b
             .AddSchema<HealthSchema>()
+            .AddComplexityAnalyzer(o => { o.MaxDepth = limits.MaxDepth; o.MaxComplexity = limits.MaxComplexity; })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
@@ -76,6 +80,7 @@ public partial class Program
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebHardening();
         app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();

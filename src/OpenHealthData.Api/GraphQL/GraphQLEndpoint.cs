@@ -1,15 +1,20 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenHealthData.Api.Hosting;
 
 namespace OpenHealthData.Api.GraphQL;
 
 /// <summary>
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec): POST with JSON, GET for queries only,
 /// application/graphql-response+json when the client accepts it, else application/json.
+/// A browser asking for HTML gets the IDE.
 /// </summary>
 public static class GraphQLEndpoint
 {
@@ -17,77 +22,110 @@ public static class GraphQLEndpoint
 
     public static void MapGraphQLEndpoint(this IEndpointRouteBuilder app, string path = "/graphql")
     {
-        app.MapPost(path, async (HttpContext http) =>
+        app.MapPost(path, async (HttpContext http, IOptions<RequestLimits> limits) =>
         {
             if (!IsJson(http.Request.ContentType))
             {
-                await WriteRequestError(http, StatusCodes.Status415UnsupportedMediaType,
+                await WriteError(http, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                     "POST /graphql takes Content-Type: application/json with {\"query\": …, \"variables\": …, \"operationName\": …}.");
+                return;
+            }
+            var body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes);
+            if (body is null)
+            {
+                await WriteError(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                    $"The request body is larger than {limits.Value.MaxRequestBodyBytes} bytes, the limit.");
                 return;
             }
             GraphQLRequest? request;
             try
             {
-                request = await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>()
-                    .ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+                request = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<GraphQLRequest>(body);
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or DecoderFallbackException)
             {
-                await WriteRequestError(http, StatusCodes.Status400BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
+                await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
                 return;
             }
-            await ExecuteAsync(http, request, allowOnlyQueries: false);
+            await ExecuteAsync(http, request, allowOnlyQueries: false, limits.Value);
         }).WithName("GraphQLPost").ExcludeFromDescription();
 
-        app.MapGet(path, async (HttpContext http) =>
+        app.MapGet(path, async (HttpContext http, IOptions<RequestLimits> limits, IWebHostEnvironment env) =>
         {
             var query = http.Request.Query;
+            if (!query.ContainsKey("query") && Accepts(http, "text/html"))
+            {
+                await http.Response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
+                return;
+            }
             Inputs? variables = null;
             if (query["variables"].ToString() is { Length: > 0 } json)
             {
                 try { variables = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json); }
                 catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
                 {
-                    await WriteRequestError(http, StatusCodes.Status400BadRequest, "The 'variables' parameter is not a JSON object.");
+                    await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' parameter is not a JSON object.");
                     return;
                 }
             }
             var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
-            await ExecuteAsync(http, request, allowOnlyQueries: true);
+            await ExecuteAsync(http, request, allowOnlyQueries: true, limits.Value);
         }).WithName("GraphQLGet").ExcludeFromDescription();
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries)
+    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries, RequestLimits limits)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Query))
         {
-            await WriteRequestError(http, StatusCodes.Status400BadRequest, "The request has no 'query'.");
+            await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'.");
             return;
         }
-        if (allowOnlyQueries && RequestedOperation(request.Query, request.OperationName) is { } type && type != OperationType.Query)
+        var (document, rejection) = Parse(request.Query, limits);
+        if (rejection is { } limit)
+        {
+            await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, limit.Code, limit.Message);
+            return;
+        }
+        if (allowOnlyQueries && document is not null && RequestedOperation(document, request.OperationName) is { } type && type != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
-            await WriteRequestError(http, StatusCodes.Status405MethodNotAllowed, $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            await WriteError(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GraphQL");
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            UnhandledExceptionDelegate = context =>
+            result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
             {
-                if (context.OriginalException is not (Querying.QueryArgumentException or OperationCanceledException))
-                    logger.LogError(context.OriginalException, "Unhandled error in GraphQL request");
-                return Task.CompletedTask;
-            },
-        });
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = http.RequestServices,
+                CancellationToken = timeout.Token,
+                UnhandledExceptionDelegate = context =>
+                {
+                    if (context.OriginalException is not (Querying.QueryArgumentException or OperationCanceledException))
+                        logger.LogError(context.OriginalException, "Unhandled error in GraphQL request");
+                    return Task.CompletedTask;
+                },
+            });
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away; its context and connection are released with the request scope
+        }
+        catch (OperationCanceledException)
+        {
+            await WriteError(http, StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
+                $"The query ran longer than {limits.ExecutionTimeoutSeconds} s, the limit. Ask for fewer rows, or download a snapshot.");
+            return;
+        }
 
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
@@ -96,30 +134,78 @@ public static class GraphQLEndpoint
         await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>An error before execution (bad JSON, no query, wrong method), in the GraphQL error format.</summary>
-    public static async Task WriteRequestError(HttpContext http, int status, string message)
+    private sealed record Rejection(string Code, string Message);
+
+    /// <summary>
+    /// Checks the document's size before anything else reads it, then parses it once for execution.
+    /// Syntax errors are left to the executer, which reports them with their location.
+    /// </summary>
+    private static (GraphQLDocument? Document, Rejection? Rejection) Parse(string query, RequestLimits limits)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(query);
+        if (bytes > limits.MaxDocumentBytes)
+            return (null, new("DOCUMENT_TOO_LARGE", $"The document has {bytes} bytes; the limit is {limits.MaxDocumentBytes}."));
+        var tokens = 0;
+        try
+        {
+            for (var token = Lexer.Lex(query, 0); token.Kind != TokenKind.EOF; token = Lexer.Lex(query, token.End))
+                if (++tokens > limits.MaxTokens)
+                    return (null, new("DOCUMENT_TOO_LARGE", $"The document has more than {limits.MaxTokens} tokens, the limit."));
+            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All, MaxDepth = 4 * limits.MaxDepth + 16 });
+            var aliases = CountAliases(document);
+            return aliases > limits.MaxAliases
+                ? (null, new("TOO_MANY_ALIASES", $"The document has {aliases} aliases; the limit is {limits.MaxAliases}."))
+                : (document, null);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return (null, new("QUERY_TOO_DEEP", $"The document is nested too deeply; the limit is {limits.MaxDepth} levels of fields."));
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static int CountAliases(ASTNode node) => node switch
+    {
+        GraphQLField field => (field.Alias is null ? 0 : 1) + (field.SelectionSet is null ? 0 : CountAliases(field.SelectionSet)),
+        GraphQLSelectionSet set => set.Selections.Sum(CountAliases),
+        GraphQLOperationDefinition op => CountAliases(op.SelectionSet),
+        GraphQLFragmentDefinition fragment => CountAliases(fragment.SelectionSet),
+        GraphQLInlineFragment inline => CountAliases(inline.SelectionSet),
+        GraphQLDocument document => document.Definitions.Sum(CountAliases),
+        _ => 0,
+    };
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpContext http, int limit)
+    {
+        if (http.Request.ContentLength > limit) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>An error before execution (bad JSON, no query, a limit, wrong method), in the GraphQL error format.</summary>
+    public static async Task WriteError(HttpContext http, int status, string code, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
-        var code = status == StatusCodes.Status405MethodNotAllowed ? "METHOD_NOT_ALLOWED"
-            : status == StatusCodes.Status415UnsupportedMediaType ? "UNSUPPORTED_MEDIA_TYPE" : ErrorCodes.BadRequest;
         await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }
 
-    private static OperationType? RequestedOperation(string query, string? operationName)
+    private static OperationType? RequestedOperation(GraphQLDocument document, string? operationName)
     {
-        try
-        {
-            var document = Parser.Parse(query);
-            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = operationName is null ? operations.FirstOrDefault()
-                : operations.FirstOrDefault(o => o.Name?.Value == operationName);
-            return operation?.Operation;
-        }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
-        {
-            return null; // execution reports the syntax error
-        }
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        return operation?.Operation;
     }
 
     private static bool IsJson(string? contentType) =>
