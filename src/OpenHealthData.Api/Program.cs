@@ -62,10 +62,13 @@ public partial class Program
             o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
         });
         services.AddScoped<BatchLoaders>();
-        var limits = configuration.GetSection("Limits").Get<RequestLimits>() ?? new RequestLimits();
         services.AddGraphQL(b => b
             .AddSchema<HealthSchema>()
-            .AddComplexityAnalyzer(o => { o.MaxDepth = limits.MaxDepth; o.MaxComplexity = limits.MaxComplexity; })
+            .AddComplexityAnalyzer((o, sp) =>
+            {
+                var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
+                (o.MaxDepth, o.MaxComplexity) = (limits.MaxDepth, limits.MaxComplexity);
+            })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)

@@ -31,6 +31,7 @@ public static class GraphQLEndpoint
                 return;
             }
             var body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes);
+            var text = body is null ? null : Utf8(body);
             if (body is null)
             {
                 await WriteError(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
@@ -40,9 +41,10 @@ public static class GraphQLEndpoint
             GraphQLRequest? request;
             try
             {
-                request = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<GraphQLRequest>(body);
+                request = text is null ? null : http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<GraphQLRequest>(text);
+                if (text is null) throw new FormatException("not UTF-8");
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or DecoderFallbackException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
                 await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
                 return;
@@ -86,10 +88,16 @@ public static class GraphQLEndpoint
             await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, limit.Code, limit.Message);
             return;
         }
-        if (allowOnlyQueries && document is not null && RequestedOperation(document, request.OperationName) is { } type && type != OperationType.Query)
+        if (document is not null && RequestedOperation(document, request.OperationName) is { } type && type != OperationType.Query)
         {
-            http.Response.Headers.Allow = "POST";
-            await WriteError(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            if (allowOnlyQueries)
+            {
+                http.Response.Headers.Allow = "POST";
+                await WriteError(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            }
+            else
+                await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ErrorCodes.ValidationFailed,
+                    $"This API is read-only: it has no {type.ToString().ToLowerInvariant()} operations.");
             return;
         }
 
@@ -178,8 +186,14 @@ public static class GraphQLEndpoint
         _ => 0,
     };
 
+    private static string? Utf8(byte[] bytes)
+    {
+        try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
+        catch (DecoderFallbackException) { return null; }
+    }
+
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpContext http, int limit)
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit)
     {
         if (http.Request.ContentLength > limit) return null;
         using var buffer = new MemoryStream();
@@ -190,7 +204,7 @@ public static class GraphQLEndpoint
             if (buffer.Length + read > limit) return null;
             buffer.Write(chunk, 0, read);
         }
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
     /// <summary>An error before execution (bad JSON, no query, a limit, wrong method), in the GraphQL error format.</summary>

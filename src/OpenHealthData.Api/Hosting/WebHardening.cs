@@ -21,16 +21,21 @@ public static class WebHardening
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "POST", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("ETag", "Retry-After", "Location").SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
-        var rate = configuration.GetSection("RateLimiting").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.Configure<RateLimitOptions>(configuration.GetSection("RateLimiting"));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            if (rate.Enabled)
-                o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = rate.PermitLimit, Window = TimeSpan.FromSeconds(rate.WindowSeconds), QueueLimit = 0 }));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var rate = Options(http);
+                return rate.Enabled
+                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = rate.PermitLimit, Window = TimeSpan.FromSeconds(rate.WindowSeconds), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("off");
+            });
             o.OnRejected = async (context, ct) =>
             {
+                var rate = Options(context.HttpContext);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(rate.WindowSeconds);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem($"More than {rate.PermitLimit} requests in {rate.WindowSeconds} s from your address; retry after the time in Retry-After. " +
@@ -39,6 +44,9 @@ public static class WebHardening
             };
         });
     }
+
+    private static RateLimitOptions Options(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
     public static void UseWebHardening(this WebApplication app)
     {

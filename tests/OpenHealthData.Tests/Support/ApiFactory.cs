@@ -25,6 +25,7 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Data:SeedDirectory", SeedDirectory);
         builder.UseSetting("Data:DatabasePath", DatabasePath);
+        builder.UseSetting("RateLimiting:Enabled", "false"); // a test that needs it turns it on
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.AddSingleton<IInterceptor>(Statements));
     }
