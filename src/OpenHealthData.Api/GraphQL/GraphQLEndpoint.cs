@@ -57,6 +57,7 @@ public static class GraphQLEndpoint
             var query = http.Request.Query;
             if (!query.ContainsKey("query") && Accepts(http, "text/html"))
             {
+                http.Response.ContentType = "text/html; charset=utf-8";
                 await http.Response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
                 return;
             }

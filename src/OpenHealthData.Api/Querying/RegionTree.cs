@@ -4,7 +4,7 @@ using OpenHealthData.Data;
 namespace OpenHealthData.Api.Querying;
 
 /// <summary>The region hierarchy, read once: the database does not change while the API runs.</summary>
-public sealed class RegionTree(IDbContextFactory<HealthDbContext> factory)
+public class RegionTree(IDbContextFactory<HealthDbContext> factory)
 {
     private readonly Lazy<Dictionary<string, string?>> _parents = new(() =>
     {
@@ -15,7 +15,7 @@ public sealed class RegionTree(IDbContextFactory<HealthDbContext> factory)
     public bool Contains(string code) => _parents.Value.ContainsKey(code);
 
     /// <summary>The region and every region below it, at any depth.</summary>
-    public IReadOnlyCollection<string> SelfAndDescendants(string code)
+    public virtual IReadOnlyCollection<string> SelfAndDescendants(string code)
     {
         if (!Contains(code)) throw new QueryArgumentException($"'{code}' is not a known region code.");
         var result = new HashSet<string> { code };

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Tests.Support;
@@ -17,6 +18,8 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
     private readonly TempFolder _folder = RepoPaths.NewTempFolder();
     public string DatabasePath => _folder.File("openhealthdata.db");
     public StatementCounter Statements { get; } = new();
+    public LogCollector Logs { get; } = new();
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
     protected virtual string SeedDirectory => RepoPaths.SeedData;
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
@@ -27,7 +30,12 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
         builder.UseSetting("Data:DatabasePath", DatabasePath);
         builder.UseSetting("RateLimiting:Enabled", "false"); // a test that needs it turns it on
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(s => s.AddSingleton<IInterceptor>(Statements));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IInterceptor>(Statements);
+            s.AddSingleton<ILoggerProvider>(Logs);
+            ConfigureTestServices(s);
+        });
     }
 
     /// <summary>A read-only context on the API's database, to compute what the API should answer.</summary>
@@ -62,6 +70,15 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
         base.Dispose(disposing);
         if (disposing) _folder.Dispose();
     }
+}
+
+/// <summary>Keeps what the server logs, to check what it says about failures.</summary>
+public sealed class LogCollector : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
+    public ILogger CreateLogger(string categoryName) => new CallbackLogger((level, message) => _entries.Enqueue((level, message)));
+    public void Dispose() { }
 }
 
 /// <summary>Counts the SQL statements the API sends, to prove that batching bounds them.</summary>
