@@ -47,6 +47,7 @@ public partial class Program
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();
         services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<LandingPage>();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
@@ -96,6 +97,7 @@ public partial class Program
             builtAt = db.Status.BuiltAt,
             counts = db.Status.Counts,
         })).WithName("Health").WithTags("Health");
+        app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
     }

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Hosting;
+
+/// <summary>GET /: what the data is, where it comes from and where to go next. Plain HTML, no script; built once.</summary>
+public sealed class LandingPage(IDbContextFactory<HealthDbContext> factory, DatabaseInitializer database)
+{
+    private readonly Lazy<string> _html = new(() => Render(factory, database.Status));
+
+    public string Html => _html.Value;
+
+    private static string Render(IDbContextFactory<HealthDbContext> factory, DatabaseStatus status)
+    {
+        using var db = factory.CreateDbContext();
+        var sources = db.Sources.OrderBy(s => s.RegionCode).Select(s => new
+        {
+            s.Id, s.Title, s.TitleEn, s.Publisher, s.PublisherEn, s.Date, s.Url, Region = s.Region!.NameEn,
+            Figures = s.Observations.Count,
+        }).ToList();
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>OpenHealthData: figures from Chinese public-health reports</title>
+            <link rel="stylesheet" href="/site.css">
+            </head>
+            <body>
+            <header>
+            <h1>OpenHealthData</h1>
+            <p>Figures from five Chinese public-health reports (2023–2024), each one traceable to the sentence it comes from.
+            Query them, cite them, download them.</p>
+            <nav aria-label="Start here">
+            <ul>
+            <li><a href="/graphql">GraphQL IDE</a>: try a query in the browser</li>
+            <li><a href="/swagger">REST API (Swagger UI)</a></li>
+            <li><a href="/api/v1/snapshots">Snapshot downloads</a>: whole tables as CSV or JSON
+              (<a href="/api/v1/snapshots/latest/observations.csv">observations.csv</a>)</li>
+            <li><a href="/healthz">Status</a></li>
+            </ul>
+            </nav>
+            </header>
+            <main>
+            <section aria-labelledby="counts">
+            <h2 id="counts">What is in it</h2>
+            <p>Data version <code>{{E(status.SeedHash)}}</code>:</p>
+            <ul>
+            """);
+        foreach (var (name, count) in status.Counts) html.Append($"<li><strong>{count}</strong> {E(name)}</li>\n");
+        html.Append("""
+            </ul>
+            </section>
+            <section aria-labelledby="sources">
+            <h2 id="sources">The sources</h2>
+            <table>
+            <caption>The five reports, as published</caption>
+            <thead><tr><th scope="col">Report</th><th scope="col">Publisher</th><th scope="col">Date</th><th scope="col">Region</th><th scope="col">Figures</th><th scope="col">Text</th></tr></thead>
+            <tbody>
+            """);
+        foreach (var s in sources)
+            html.Append($"""
+                <tr><td lang="zh">{E(s.Title)}<br><span lang="en">{E(s.TitleEn)}</span></td><td><span lang="zh">{E(s.Publisher)}</span><br>{E(s.PublisherEn)}</td><td>{E(s.Date)}</td><td>{E(s.Region)}</td><td>{s.Figures}</td><td><a href="/api/v1/sources/{E(s.Id)}/text">full text</a>{(s.Url is null ? "" : $"<br><a href=\"{E(s.Url)}\" rel=\"noopener\">original</a>")}</td></tr>
+
+                """);
+        html.Append("""
+            </tbody>
+            </table>
+            </section>
+            <section aria-labelledby="cite">
+            <h2 id="cite">Cite a figure</h2>
+            <p>Every figure carries its source and a verbatim quote. Ask for <code>citation</code> on an observation, or
+            quote <code>quote</code> with the source's title, publisher and date. For example:</p>
+            <pre><code>{ observation(id: "yueqing-2023-work-summary-004") { value unit quote citation } }</code></pre>
+            <p>Check the quote in context in the report's <a href="/api/v1/sources/yueqing-2023-work-summary/text">full text</a>.</p>
+            </section>
+            </main>
+            <footer><p>Open data. The reports belong to their publishers; OpenHealthData adds structure, English renderings and links back.</p></footer>
+            </body>
+            </html>
+            """);
+        return html.ToString();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using OpenHealthData.Tests.Support;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace OpenHealthData.Tests.PeopleFacing;
+
+/// <summary>
+/// The offline IDE in a real headless Chromium: it loads from our own origin, runs its example query and shows a
+/// figure. Needs Debian's chromium and chromium-driver; without them it is skipped, and tests/browser-check.sh
+/// installs them and runs it.
+/// </summary>
+[Collection(KestrelCollection.Name)]
+public sealed class BrowserTests(KestrelApiFactory api)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Driver = "/usr/bin/chromedriver";
+
+    [SkippableFact]
+    public async Task The_ide_runs_its_example_query_and_shows_a_figure()
+    {
+        Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
+            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/browser-check.sh");
+        var client = api.SocketClient();
+        var expected = await FirstFigureOfTheExampleQuery(client);
+
+        using var profile = RepoPaths.NewTempFolder();
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+            $"--user-data-dir={profile.Path}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(120));
+
+        driver.Navigate().GoToUrl(new Uri(client.BaseAddress!, "/graphql"));
+        Assert.Equal("OpenHealthData GraphQL IDE", driver.Title);
+        var run = wait.Until(d => d.FindElements(By.CssSelector("button[aria-label^='Execute query']")).FirstOrDefault(b => b.Displayed && b.Enabled));
+        run!.Click();
+        string? shown;
+        try
+        {
+            shown = wait.Until(d =>
+            {
+                var text = d.FindElements(By.CssSelector("section[aria-label='Result Window']")).FirstOrDefault()?.Text ?? "";
+                return text.Contains(expected, StringComparison.Ordinal) ? text : null;
+            });
+        }
+        catch (WebDriverTimeoutException)
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), "ohd-ide-failure.png");
+            driver.GetScreenshot().SaveAsFile(screenshot);
+            var pane = driver.FindElements(By.CssSelector("section[aria-label='Result Window']")).FirstOrDefault()?.Text;
+            throw new Xunit.Sdk.XunitException($"'{expected}' did not appear in the result pane within 120 s; it shows: {pane ?? "(no result pane)"}; screenshot: {screenshot}");
+        }
+
+        Assert.Contains("valueAsWritten", shown);
+        var scripts = driver.FindElements(By.CssSelector("script[src], link[href]")).Select(e => e.GetAttribute("src") ?? e.GetAttribute("href") ?? "");
+        Assert.All(scripts, src => Assert.StartsWith(client.BaseAddress!.GetLeftPart(UriPartial.Authority), new Uri(new Uri(driver.Url), src).GetLeftPart(UriPartial.Authority)));
+    }
+
+    /// <summary>The IDE's example query, asked directly: its first figure is what the page must show.</summary>
+    private static async Task<string> FirstFigureOfTheExampleQuery(HttpClient client)
+    {
+        var source = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "src", "OpenHealthData.Api", "GraphiQL", "src", "default-query.js"));
+        var query = source[(source.IndexOf('`') + 1)..source.LastIndexOf('`')];
+        var response = await client.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, "application/json"));
+        var nodes = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("observations").GetProperty("nodes");
+        return nodes[0].GetProperty("valueAsWritten").GetString()!;
+    }
+}
