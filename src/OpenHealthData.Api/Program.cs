@@ -15,8 +15,7 @@ public partial class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && Commands.TryGet(args[0]) is { } command)
-            return await command(args[1..]);
+        if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
         var app = BuildApp(args);
         await app.RunAsync();
         return 0;

@@ -32,7 +32,7 @@ public static class RestEndpoints
         }).WithName("ListSnapshots").WithTags("Snapshots")
           .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
 
-        api.MapGet("/snapshots/{id}/{file}", Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
+        api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
         {
             var dot = file.LastIndexOf('.');
             var (dataset, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");

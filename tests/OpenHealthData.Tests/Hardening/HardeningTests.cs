@@ -74,6 +74,7 @@ public sealed class RateLimitTests
     }
 }
 
+[Collection(SerialCollection.Name)]
 public sealed class FaultTests
 {
     /// <summary>A fault no client causes: the region tree fails. The answer must say nothing about it.</summary>

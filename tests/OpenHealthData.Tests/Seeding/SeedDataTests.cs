@@ -58,22 +58,6 @@ public sealed class SeedDataTests(ApiFactory api)
         Assert.True(checkedCount >= 300);
     }
 
-    [Fact]
-    public async Task Validate_prints_the_counts_per_source()
-    {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        int exit;
-        try { exit = await OpenHealthData.Api.Program.Main(["validate", "--seed-data", RepoPaths.SeedData]); }
-        finally { Console.SetOut(original); }
-
-        Assert.Equal(0, exit);
-        var set = SeedReader.Read(RepoPaths.SeedData);
-        foreach (var source in Sources)
-            Assert.Contains($"  {source}: {set.Observations.Count(o => o.SourceId == source)} observations", output.ToString());
-    }
-
     /// <summary>Figures a journalist would look up, one or more from each report, read through the API.</summary>
     [Theory]
     [InlineData("yueqing-2023-work-summary", "physicians_per_1000", "330382", 2023, "actual", 3.41, "千人医师数3.41人")]
