@@ -14,12 +14,12 @@ public static class HealthDatabase
     {
         DataSource = Path.GetFullPath(databasePath),
         Mode = SqliteOpenMode.ReadOnly,
-        Cache = SqliteCacheMode.Shared,
     }.ToString();
 
     public static TBuilder UseReadOnlyHealthDatabase<TBuilder>(this TBuilder options, string databasePath) where TBuilder : DbContextOptionsBuilder =>
         (TBuilder)options.UseSqlite(ReadOnlyConnectionString(databasePath))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(new ReadOnlyPragmas());
 
     public static HealthDbContext OpenReadOnly(string databasePath) =>
         new(new DbContextOptionsBuilder<HealthDbContext>().UseReadOnlyHealthDatabase(databasePath).Options);

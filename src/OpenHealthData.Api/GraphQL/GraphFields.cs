@@ -81,14 +81,20 @@ public static class GraphFields
 
     public static IDataLoaderResult<TResult> ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
     {
-        var shape = (EntityShape<T>)Shapes.For(typeof(T));
         var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-        var keyOf = shape.Key.Compile();
-        var primaryKey = Expression.Lambda<Func<T, string?>>(shape.Key.Body, shape.Key.Parameters);
         return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
-            .Get<string, T>($"{shape.Name}.byKey", async (keys, ct) =>
-                await db.Set<T>().WhereIn(primaryKey, keys).ToDictionaryAsync(keyOf, ct))
+            .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
+                await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Read, ct))
             .Load(key, map);
+    }
+
+    /// <summary>An entity's primary key, as an expression for SQL and compiled for grouping; built once per type.</summary>
+    private static class KeyOf<T> where T : class
+    {
+        public static readonly EntityShape<T> Shape = (EntityShape<T>)Shapes.For(typeof(T));
+        public static readonly Expression<Func<T, string?>> Expression =
+            System.Linq.Expressions.Expression.Lambda<Func<T, string?>>(Shape.Key.Body, Shape.Key.Parameters);
+        public static readonly Func<T, string> Read = Shape.Key.Compile();
     }
 
     private static void AddFilterArguments<TSource, TNode>(FieldBuilder<TSource, object> field, EntityShape shape)
