@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,12 @@ public partial class Program
             {
                 var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
                 (o.MaxDepth, o.MaxComplexity) = (limits.MaxDepth, limits.MaxComplexity);
+                // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
+                // each of its fields costs 1, so that GraphiQL's full introspection query fits.
+                var standard = o.DefaultComplexityImpactDelegate;
+                o.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(1, 1)
+                    : standard(field);
             })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)

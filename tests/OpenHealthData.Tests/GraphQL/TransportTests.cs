@@ -122,6 +122,34 @@ public sealed class TransportTests(ApiFactory api)
         Assert.Contains("乐清市", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>graphql-js's getIntrospectionQuery() with its default options, as GraphiQL sends it on load: it must pass every limit.</summary>
+    [Fact]
+    public async Task The_full_introspection_query_of_graphql_ides_passes_the_limits()
+    {
+        const string typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }";
+        var query = $$"""
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type { {{typeRef}} }
+            """;
+        var data = await api.GraphQLAsync(query);
+        Assert.Contains(data.GetProperty("__schema").GetProperty("types").EnumerateArray(), t => t.GetProperty("name").GetString() == "ObservationFilterInput");
+    }
+
     private static string? Code(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
 }
