@@ -45,7 +45,7 @@ public static class GraphFields
     public static FieldBuilder<TSource, object> Children<TSource, TNode, TNodeGraph>(
         this ObjectGraphType<TSource> type, string name, string description,
         Func<TSource, string> parentKey, Expression<Func<TNode, string?>> foreignKey)
-        where TNode : class where TNodeGraph : IGraphType
+        where TSource : class where TNode : class where TNodeGraph : IGraphType
     {
         var shape = (EntityShape<TNode>)Shapes.For(typeof(TNode));
         var groupKey = foreignKey.Compile();
@@ -61,10 +61,14 @@ public static class GraphFields
             var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}";
             var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
-                var rows = await Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys)).OrderBy(shape, Order(ctx)).ToListAsync(ct);
+                var children = first is { } count
+                    ? db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
+                        .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>()), foreignKey, shape, Order(ctx), count)
+                    : Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys));
+                var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
-            return loader.Load(parentKey(ctx.Source), rows => (rows ?? []).Take(first ?? int.MaxValue).ToList());
+            return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
         });
     }
 

@@ -5,7 +5,27 @@ namespace OpenHealthData.Api.Querying;
 /// <summary>The order language: <c>[{ year: DESC }, { region: { nameEn: ASC } }]</c>, always ending with the key.</summary>
 public static class Sorting
 {
-    public static IQueryable<T> OrderBy<T>(this IQueryable<T> query, EntityShape<T> shape, IEnumerable<object?>? order)
+    public static IQueryable<T> OrderBy<T>(this IQueryable<T> query, EntityShape<T> shape, IEnumerable<object?>? order) =>
+        query.Provider.CreateQuery<T>(Apply(query.Expression, shape, order, typeof(Queryable)));
+
+    /// <summary>
+    /// The first <paramref name="count"/> children of each parent, in the given order, as one SQL statement
+    /// (EF Core turns the correlated Take into ROW_NUMBER() OVER (PARTITION BY …)): nested lists never load more
+    /// rows than they return.
+    /// </summary>
+    public static IQueryable<T> FirstPerParent<TParent, T>(this IQueryable<TParent> parents, Expression<Func<TParent, string>> parentKey,
+        IQueryable<T> children, Expression<Func<T, string?>> foreignKey, EntityShape<T> shape, IEnumerable<object?>? order, int count)
+    {
+        var parent = Expression.Parameter(typeof(TParent), "p");
+        var ofParent = Expression.Lambda<Func<T, bool>>(
+            Expression.Equal(foreignKey.Body, Filtering.Inline(parentKey, parent)), foreignKey.Parameters);
+        Expression rows = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], children.Expression, Expression.Quote(ofParent));
+        rows = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], Apply(rows, shape, order, typeof(Queryable)), Expression.Constant(count));
+        return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(rows, parent));
+    }
+
+    /// <summary>OrderBy/ThenBy calls of <paramref name="methods"/> (Queryable or Enumerable) over <paramref name="source"/>.</summary>
+    private static Expression Apply<T>(Expression source, EntityShape<T> shape, IEnumerable<object?>? order, Type methods)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
         var keys = new List<(Expression Key, bool Descending)>();
@@ -13,15 +33,14 @@ public static class Sorting
             Collect(shape, parameter, Filtering.AsObject(item, $"{shape.Name}SortInput"), keys);
         keys.Add((Filtering.Inline(shape.Key, parameter), false));
 
-        var ordered = query.Expression;
         for (var i = 0; i < keys.Count; i++)
         {
             var (key, descending) = keys[i];
             var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            ordered = Expression.Call(typeof(Queryable), method, [typeof(T), key.Type], ordered,
-                Expression.Quote(Expression.Lambda(key, parameter)));
+            var lambda = Expression.Lambda(key, parameter);
+            source = Expression.Call(methods, method, [typeof(T), key.Type], source, methods == typeof(Queryable) ? Expression.Quote(lambda) : lambda);
         }
-        return query.Provider.CreateQuery<T>(ordered);
+        return source;
     }
 
     private static void Collect(EntityShape shape, Expression target, IDictionary<string, object?> sort, List<(Expression, bool)> keys)

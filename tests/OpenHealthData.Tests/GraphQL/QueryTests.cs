@@ -152,6 +152,27 @@ public sealed class QueryTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Nested_first_takes_the_first_rows_of_each_parent_in_order()
+    {
+        await using var db = api.OpenDatabase();
+        var all = await db.Observations.Include(o => o.Metric).ToListAsync();
+        var data = await api.GraphQLAsync("""
+            { regions(first: 500) { nodes { code observations(first: 3, order: [{ value: DESC }, { metric: { nameEn: ASC } }], where: { kind: { neq: "change" } }) { id } } } }
+            """);
+        var checkedParents = 0;
+        foreach (var region in data.GetProperty("regions").GetProperty("nodes").EnumerateArray())
+        {
+            var code = region.GetProperty("code").GetString();
+            var expected = all.Where(o => o.RegionCode == code && o.Kind != "change")
+                .OrderByDescending(o => o.Value).ThenBy(o => o.Metric!.NameEn, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal)
+                .Take(3).Select(o => o.Id);
+            Assert.Equal(expected, region.GetProperty("observations").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+            if (all.Count(o => o.RegionCode == code) > 3) checkedParents++;
+        }
+        Assert.True(checkedParents >= 3, "too few regions with more than three figures to test the cut");
+    }
+
+    [Fact]
     public async Task Series_gives_a_metric_by_year_for_a_region()
     {
         await using var db = api.OpenDatabase();
