@@ -51,20 +51,20 @@ public static class GraphFields
         var groupKey = foreignKey.Compile();
         var field = type.Field(name, typeof(NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraph>>>))
             .Description(description)
-            .Argument<IntGraphType>("first", "At most this many per parent.");
+            .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).");
         AddFilterArguments<TSource, TNode>(field, shape);
         return field.Resolve(ctx =>
         {
-            var first = ctx.GetArgument<int?>("first");
-            if (first is < 0) throw new QueryArgumentException("'first' must not be negative.");
+            var maxPageSize = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value.MaxPageSize;
+            var first = ctx.GetArgument<int?>("first") ?? maxPageSize;
+            if (first < 0 || first > maxPageSize)
+                throw new QueryArgumentException($"'first' must be between 0 and {maxPageSize}, the maximum page size; got {first}.");
             var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
             var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}";
             var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
-                var children = first is { } count
-                    ? db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
-                        .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>()), foreignKey, shape, Order(ctx), count)
-                    : Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys));
+                var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
+                    .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>()), foreignKey, shape, Order(ctx), first);
                 var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });

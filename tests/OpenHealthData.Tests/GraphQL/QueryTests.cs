@@ -129,8 +129,8 @@ public sealed class QueryTests(ApiFactory api)
             {
               observation(id: "{{o.Id}}") {
                 metric { code observations(where: { id: { eq: "{{o.Id}}" } }) { id } }
-                region { code parent { code } observations(first: 1000) { id } }
-                source { id observations(first: 1000) { id } }
+                region { code parent { code } observations(first: 500) { id } }
+                source { id observations(first: 500) { id } }
                 institution { id observations { id } region { code } }
                 citation
               }

@@ -78,7 +78,8 @@ public sealed class TransportTests(ApiFactory api)
     [InlineData("{ observations(after: \"bm9wZQ==\") { totalCount } }", "'after' is not a valid cursor")]
     [InlineData("{ observations(before: \"!!\") { totalCount } }", "'before' is not a valid cursor")]
     [InlineData("{ observations(withinRegion: \"999999\") { totalCount } }", "'999999' is not a known region code")]
-    [InlineData("{ regions { nodes { observations(first: -5) { id } } } }", "'first' must not be negative")]
+    [InlineData("{ regions { nodes { observations(first: -5) { id } } } }", "'first' must be between 0 and 500")]
+    [InlineData("{ regions { nodes { observations(first: 501) { id } } } }", "'first' must be between 0 and 500")]
     public async Task Bad_arguments_are_BAD_USER_INPUT_with_a_useful_message(string query, string message)
     {
         using var response = await api.PostGraphQLAsync(query);
