@@ -46,6 +46,9 @@ public partial class Program
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();
+        services.AddSingleton<ReferenceCache>();
+        services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LandingPage>();
         services.AddProblemDetails();

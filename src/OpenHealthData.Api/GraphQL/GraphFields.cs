@@ -85,6 +85,8 @@ public static class GraphFields
 
     public static IDataLoaderResult<TResult> ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
     {
+        if (ctx.RequestServices!.GetRequiredService<ReferenceCache>().Table<T>() is { } table)
+            return new Loaded<TResult>(map(table.GetValueOrDefault(key)));
         var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
         return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>

@@ -32,6 +32,7 @@ public static class GraphQLEndpoint
             }
             var body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes);
             var text = body is null ? null : Utf8(body);
+            if (text is not null && await TryCachedAsync(http, text)) return;
             if (body is null)
             {
                 await WriteError(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
@@ -49,12 +50,13 @@ public static class GraphQLEndpoint
                 await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
                 return;
             }
-            await ExecuteAsync(http, request, allowOnlyQueries: false, limits.Value);
+            await ExecuteAsync(http, request, allowOnlyQueries: false, limits.Value, cacheKey: text);
         }).WithName("GraphQLPost").ExcludeFromDescription();
 
         app.MapGet(path, async (HttpContext http, IOptions<RequestLimits> limits, IWebHostEnvironment env) =>
         {
             var query = http.Request.Query;
+            if (await TryCachedAsync(http, http.Request.QueryString.Value ?? "")) return;
             if (!query.ContainsKey("query") && Accepts(http, "text/html"))
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
@@ -72,11 +74,11 @@ public static class GraphQLEndpoint
                 }
             }
             var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
-            await ExecuteAsync(http, request, allowOnlyQueries: true, limits.Value);
+            await ExecuteAsync(http, request, allowOnlyQueries: true, limits.Value, cacheKey: http.Request.QueryString.Value);
         }).WithName("GraphQLGet").ExcludeFromDescription();
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries, RequestLimits limits)
+    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries, RequestLimits limits, string? cacheKey)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Query))
         {
@@ -139,8 +141,36 @@ public static class GraphQLEndpoint
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
         http.Response.StatusCode = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        http.Response.ContentType = (graphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
-        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, result, http.RequestAborted);
+        var contentType = (graphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        http.Response.ContentType = contentType;
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        if (cacheKey is null || !result.Executed || result.Errors is { Count: > 0 })
+        {
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return;
+        }
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var entry = new ResponseCache.Entry(buffer.ToArray(), contentType);
+        http.RequestServices.GetRequiredService<ResponseCache>().Set(ResponseCache.Key(contentType, cacheKey), entry);
+        await WriteAsync(http, entry);
+    }
+
+    /// <summary>Answers from the cache when this exact request has succeeded before.</summary>
+    private static async Task<bool> TryCachedAsync(HttpContext http, string request)
+    {
+        var contentType = (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        if (http.RequestServices.GetRequiredService<ResponseCache>().Get(ResponseCache.Key(contentType, request)) is not { } entry) return false;
+        await WriteAsync(http, entry);
+        return true;
+    }
+
+    private static Task WriteAsync(HttpContext http, ResponseCache.Entry entry)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = entry.ContentType;
+        http.Response.ContentLength = entry.Body.Length;
+        return http.Response.Body.WriteAsync(entry.Body, http.RequestAborted).AsTask();
     }
 
     private sealed record Rejection(string Code, string Message);

@@ -173,6 +173,31 @@ public sealed class QueryTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_repeated_request_is_answered_from_the_response_cache_without_sql()
+    {
+        const string query = "{ observations(first: 7, where: { year: { eq: 2023 } }, order: [{ value: ASC }]) { totalCount nodes { id value region { nameEn } } } }";
+        using var first = await api.PostGraphQLAsync(query);
+        var firstBody = await first.Content.ReadAsByteArrayAsync();
+
+        api.Statements.Reset();
+        using var second = await api.PostGraphQLAsync(query);
+        Assert.Equal(firstBody, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, api.Statements.Count);
+
+        using var other = await api.PostGraphQLAsync(query, accept: "application/graphql-response+json"); // another representation
+        Assert.Equal("application/graphql-response+json", other.Content.Headers.ContentType!.MediaType);
+        Assert.True(api.Statements.Count > 0);
+
+        api.Statements.Reset();
+        const string failing = "{ observations(withinRegion: \"000001\") { totalCount } }";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var error = await api.PostGraphQLAsync(failing);
+            Assert.Contains("BAD_USER_INPUT", await error.Content.ReadAsStringAsync()); // errors are never cached: checked every time
+        }
+    }
+
+    [Fact]
     public async Task Series_gives_a_metric_by_year_for_a_region()
     {
         await using var db = api.OpenDatabase();

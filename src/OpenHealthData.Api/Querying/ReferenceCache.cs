@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>
+/// The small tables (regions, sources, metrics, institutions, programmes), read once and kept in memory:
+/// the database never changes while the API runs, and every figure refers to them. Only observations,
+/// the one large table, are read per request.
+/// </summary>
+public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
+{
+    private readonly Dictionary<Type, Lazy<object>> _tables = new()
+    {
+        [typeof(Region)] = Load(factory, db => db.Regions, r => r.Code),
+        [typeof(Source)] = Load(factory, db => db.Sources, s => s.Id),
+        [typeof(Metric)] = Load(factory, db => db.Metrics, m => m.Code),
+        [typeof(Institution)] = Load(factory, db => db.Institutions, i => i.Id),
+        [typeof(Programme)] = Load(factory, db => db.Programmes, p => p.Id),
+    };
+
+    /// <summary>The whole table by key, or null for a table that is not cached.</summary>
+    public IReadOnlyDictionary<string, T>? Table<T>() where T : class =>
+        _tables.TryGetValue(typeof(T), out var table) ? (IReadOnlyDictionary<string, T>)table.Value : null;
+
+    private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory, Func<HealthDbContext, IQueryable<T>> rows, Func<T, string> key) where T : class =>
+        new(() =>
+        {
+            using var db = factory.CreateDbContext();
+            return rows(db).AsNoTracking().ToDictionary(key);
+        });
+}
