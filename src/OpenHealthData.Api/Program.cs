@@ -26,6 +26,8 @@ public partial class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        // Also when started from another folder than the app's, where appsettings.json is not found.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         MapEndpoints(app);

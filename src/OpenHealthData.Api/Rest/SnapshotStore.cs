@@ -41,16 +41,14 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             var counts = new Dictionary<string, int>();
             foreach (var dataset in Dataset.All)
             {
-                var rows = dataset.Rows(db).ToList();
-                counts[dataset.Name] = rows.Count;
                 foreach (var format in Formats)
                 {
+                    // Rows stream from the database once per format: a million observations never sit in memory.
                     var path = Path.Combine(temp, $"{dataset.Name}.{format}");
                     await using (var stream = File.Create(path))
-                    {
-                        if (format == "json") TableWriter.WriteJson(stream, dataset.Columns, rows);
-                        else TableWriter.WriteCsv(stream, dataset.Columns, rows);
-                    }
+                        counts[dataset.Name] = format == "json"
+                            ? TableWriter.WriteJson(stream, dataset.Columns, dataset.Rows(db))
+                            : TableWriter.WriteCsv(stream, dataset.Columns, dataset.Rows(db));
                     await CompressAsync(path, ct);
                     files.Add(new SnapshotFile(dataset.Name, format, new FileInfo(path).Length, await HashAsync(path, ct)));
                 }
@@ -92,10 +90,10 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
     private static async Task CompressAsync(string path, CancellationToken ct)
     {
         await using (var source = File.OpenRead(path))
-        await using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.SmallestSize))
+        await using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.Optimal))
             await source.CopyToAsync(gz, ct);
         await using (var source = File.OpenRead(path))
-        await using (var br = new BrotliStream(File.Create(path + ".br"), CompressionLevel.SmallestSize))
+        await using (var br = new BrotliStream(File.Create(path + ".br"), CompressionLevel.Optimal))
             await source.CopyToAsync(br, ct);
     }
 

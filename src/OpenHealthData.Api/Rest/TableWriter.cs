@@ -10,12 +10,15 @@ public static class TableWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    public static void WriteJson(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
+    /// <returns>The number of rows written.</returns>
+    public static int WriteJson(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
     {
         using var json = new Utf8JsonWriter(output, JsonOptions);
         json.WriteStartArray();
+        var count = 0;
         foreach (var row in rows)
         {
+            count++;
             json.WriteStartObject();
             foreach (var column in columns)
             {
@@ -32,14 +35,21 @@ public static class TableWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        return count;
     }
 
-    public static void WriteCsv(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
+    /// <returns>The number of rows written.</returns>
+    public static int WriteCsv(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
     {
         using var csv = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
         csv.WriteLine(string.Join(",", columns.Select(c => Quote(c.Name))));
+        var count = 0;
         foreach (var row in rows)
+        {
             csv.WriteLine(string.Join(",", columns.Select(c => Quote(Format(c.Read(row))))));
+            count++;
+        }
+        return count;
     }
 
     private static string Format(object? value) => value switch
