@@ -24,6 +24,17 @@ public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
     public IReadOnlyDictionary<string, T>? Table<T>() where T : class =>
         _tables.TryGetValue(typeof(T), out var table) ? (IReadOnlyDictionary<string, T>)table.Value : null;
 
+    /// <summary>Fills an observation's references from memory: no join, and no report text read per row.</summary>
+    public Observation Attach(Observation o)
+    {
+        o.Metric = Table<Metric>()!.GetValueOrDefault(o.MetricCode);
+        o.Region = Table<Region>()!.GetValueOrDefault(o.RegionCode);
+        o.Source = Table<Source>()!.GetValueOrDefault(o.SourceId);
+        o.Institution = o.InstitutionId is null ? null : Table<Institution>()!.GetValueOrDefault(o.InstitutionId);
+        o.Programme = o.ProgrammeId is null ? null : Table<Programme>()!.GetValueOrDefault(o.ProgrammeId);
+        return o;
+    }
+
     private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory, Func<HealthDbContext, IQueryable<T>> rows, Func<T, string> key) where T : class =>
         new(() =>
         {

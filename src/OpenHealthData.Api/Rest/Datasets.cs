@@ -13,7 +13,7 @@ public sealed record Column(string Name, Func<object, object?> Read);
 /// A downloadable table. The columns of the plain tables are the entity's public fields
 /// (<see cref="EntityShape"/>); observations add the names people need in a spreadsheet.
 /// </summary>
-public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<HealthDbContext, IEnumerable<object>> Rows)
+public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<HealthDbContext, ReferenceCache, IEnumerable<object>> Rows)
 {
     public static readonly IReadOnlyList<Dataset> All =
     [
@@ -22,14 +22,14 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         Plain(Shapes.Institution, db => db.Institutions),
         Plain(Shapes.Programme, db => db.Programmes),
         Plain(Shapes.Metric, db => db.Metrics),
-        new("observations", ObservationColumns(), db => db.Observations
-            .Include(o => o.Metric).Include(o => o.Region).Include(o => o.Source).OrderBy(o => o.Id).AsEnumerable()),
+        // References come from memory: joining them would read a report's full text once per figure.
+        new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach)),
     ];
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
     private static Dataset Plain<T>(EntityShape<T> shape, Func<HealthDbContext, IQueryable<T>> rows) where T : class =>
-        new(Plural(shape.Name), [.. ShapeColumns(shape)], db => rows(db).OrderBy(shape.Key).AsEnumerable());
+        new(Plural(shape.Name), [.. ShapeColumns(shape)], (db, _) => rows(db).OrderBy(shape.Key).AsEnumerable());
 
     private static IEnumerable<Column> ShapeColumns<T>(EntityShape<T> shape) => shape.Scalars.Select(s =>
     {

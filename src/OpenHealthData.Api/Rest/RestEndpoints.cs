@@ -86,7 +86,7 @@ public static class RestEndpoints
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
             [FromQuery] string? region, [FromQuery] string? withinRegion, [FromQuery] string? metric, [FromQuery] int? year,
             [FromQuery] string? kind, [FromQuery] string? source, [FromQuery] int? first, [FromQuery] string? after,
-            HealthDbContext db, RegionTree regions, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             var where = new Dictionary<string, object?>();
             void Add(string field, string op, object? value)
@@ -99,11 +99,11 @@ public static class RestEndpoints
             try
             {
                 if (withinRegion is not null) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
-                var page = await db.Observations.Include(o => o.Metric).Include(o => o.Region).Include(o => o.Source)
+                var page = await db.Observations
                     .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
                     .PageAsync(new PageRequest(first, after), paging.Value, ct);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
-                    [.. page.Nodes.Select(o => Row("observations", o))]));
+                    [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }
             catch (QueryArgumentException e)
             {

@@ -16,7 +16,7 @@ public sealed record SnapshotManifest(string Id, DateTimeOffset Created, IReadOn
 /// Snapshots: every dataset of one seed-data version, written once as files (plain, gzip and brotli) in a folder
 /// named by the seed hash, and never changed after. Requests only stream files.
 /// </summary>
-public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, ILogger<SnapshotStore> logger)
+public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, Querying.ReferenceCache references, ILogger<SnapshotStore> logger)
 {
     public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
@@ -47,8 +47,8 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
                     var path = Path.Combine(temp, $"{dataset.Name}.{format}");
                     await using (var stream = File.Create(path))
                         counts[dataset.Name] = format == "json"
-                            ? TableWriter.WriteJson(stream, dataset.Columns, dataset.Rows(db))
-                            : TableWriter.WriteCsv(stream, dataset.Columns, dataset.Rows(db));
+                            ? TableWriter.WriteJson(stream, dataset.Columns, dataset.Rows(db, references))
+                            : TableWriter.WriteCsv(stream, dataset.Columns, dataset.Rows(db, references));
                     await CompressAsync(path, ct);
                     files.Add(new SnapshotFile(dataset.Name, format, new FileInfo(path).Length, await HashAsync(path, ct)));
                 }
