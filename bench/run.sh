@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# OpenHealthData benchmark, one command (about 15-20 minutes on 2 cores):  bench/run.sh
+#
+#  1. builds the API (Release) and the bench tools (Ceiling, Synthetic, LoaderProfile)
+#  2. times `seed` of the real seed-data (target < 5 s)
+#  3. records the API's exact responses to five requests, serves them from the no-work Ceiling app, and runs
+#     wrk against API and ceiling alternately (A B A B ...), then prints req/s, p50/p99 and the API's memory
+#  4. writes a SYNTHETIC 1,000,000-observation seed folder, times `seed` of it (target < 60 s), and if the
+#     product loader fails, measures where its time and memory go (LoaderProfile) and the proposed faster path
+#  5. EXPLAIN QUERY PLAN of the main filter shapes on the 1M database (bench/explain.sql)
+#  6. starts the API on the 1M database and measures first-page queries with totalCount (target p99 < 20 ms)
+#
+# Knobs (environment): DURATION=10 ROUNDS=2 CONNECTIONS=32 WARMUP=3 OBSERVATIONS=1000000 PROFILE=1
+#   HEAP_LIMIT=0x200000000 (GC heap cap of the 1M seed, so running out of memory fails the process, not the machine)
+#   SEED_TIMEOUT=900 API_PORT=5811 CEILING_PORT=5812 KEEP=0 (1 keeps the temporary folder)
+# Needs: .NET 10 SDK, wrk, sqlite3, curl (apt-get install -y wrk sqlite3 curl).
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+REPO=$(dirname "$BENCH")
+DURATION=${DURATION:-10}; ROUNDS=${ROUNDS:-2}; CONNECTIONS=${CONNECTIONS:-32}; WARMUP=${WARMUP:-3}
+OBSERVATIONS=${OBSERVATIONS:-1000000}; PROFILE=${PROFILE:-1}
+HEAP_LIMIT=${HEAP_LIMIT:-0x200000000}; SEED_TIMEOUT=${SEED_TIMEOUT:-900}
+API_PORT=${API_PORT:-5811}; CEILING_PORT=${CEILING_PORT:-5812}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ohd-bench.XXXXXX")
+API_PROJECT="$REPO/src/OpenHealthData.Api"
+PROFILER="$BENCH/LoaderProfile/bin/Release/net10.0/LoaderProfile.dll"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__Console__TimestampFormat="HH:mm:ss.fff "
+
+for tool in dotnet wrk sqlite3 curl; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk sqlite3 curl)" >&2; exit 1; }
+done
+
+# ---------------------------------------------------------------- servers: own process groups, always stopped
+SERVERS=()
+cleanup() {
+  local pg
+  for pg in "${SERVERS[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done
+  for pg in "${SERVERS[@]}"; do wait "$pg" 2>/dev/null || true; done
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { printf '\n== %s   [%s, load average %s]\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+die() { echo "FAILED: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+# seed_phases LOG START(HH:MM:SS.N): where a seed command's time went, from its timestamped log
+seed_phases() {
+  awk -v start="$2" '
+    function s(t, a) { split(t, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ / { stamp = s($1); if (!first) first = stamp; last = stamp }
+    /Built .* in [0-9]+ ms/ { built = stamp }
+    /Wrote snapshot/ { snap = stamp }
+    END {
+      printf "phases: start-up and hashing the seed folder %.1f s", first - s(start)
+      if (built) printf "; database %.1f s; snapshots %.1f s%s", built - first, (snap ? snap : last) - built, (snap ? "" : " (did not finish)")
+      print ""
+    }' "$1"
+}
+
+# start_server NAME PORT CMD... : starts CMD in its own process group, waits for /healthz; sets SERVER (the group id)
+start_server() {
+  local name=$1 port=$2; shift 2
+  if curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is in use"; fi
+  setsid "$@" >"$WORK/$name.log" 2>&1 &
+  SERVER=$!
+  SERVERS+=("$SERVER")
+  local deadline=$((SECONDS + 300))
+  while [ $SECONDS -lt $deadline ]; do
+    curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$port/healthz" && return 0
+    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/$name.log" >&2; die "$name exited during start"; }
+    sleep 0.5
+  done
+  tail -30 "$WORK/$name.log" >&2; die "$name did not answer /healthz within 300 s"
+}
+stop_server() {
+  kill -TERM -- "-$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  local keep=() pg
+  for pg in "${SERVERS[@]}"; do [ "$pg" = "$1" ] || keep+=("$pg"); done
+  SERVERS=("${keep[@]}")
+}
+start_api() { # PORT SEED_DIR DB_FILE
+  start_server "api-$1" "$1" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
+    --urls "http://127.0.0.1:$1" --Data:SeedDirectory "$2" --Data:DatabasePath "$3" --RateLimiting:Enabled false
+  API=$SERVER
+}
+# the API process itself (dotnet run starts it as a child in the same group)
+app_pid() { pgrep -g "$1" -f 'net10.0/OpenHealthData.Api' | head -1; }
+memory() { awk '/^VmRSS|^VmHWM/ { printf "%s %.0f MB  ", $1, $2 / 1024 }' "/proc/$(app_pid "$1")/status"; }
+
+# wrk_run URL METHOD BODY_FILE CONNECTIONS SECONDS -> "req/s p50 p99 requests non2xx3xx socket_errors"
+wrk_run() {
+  METHOD=$2 BODY_FILE=$3 wrk -t1 -c"$4" -d"$5"s --timeout 10s -s "$BENCH/wrk/request.lua" "$1" |
+    awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }'
+}
+
+say "Machine"
+echo "nproc: $(nproc)"; lscpu | grep 'Model name' || true; free -h
+echo "dotnet: $(dotnet --version)   $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)   sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+echo "commit: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)   work folder: $WORK"
+
+say "Build (Release)"
+for project in "$API_PROJECT" "$BENCH/Ceiling" "$BENCH/Synthetic" "$BENCH/LoaderProfile"; do
+  dotnet build -c Release -nologo -v q "$project" >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; die "build of $project"; }
+  echo "built $project"
+done
+
+# ---------------------------------------------------------------- seed the real data
+say "Seed the real data (target < 5 s)"
+t0=$(now); start=$(date +%T.%N)
+dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- seed --seed-data "$REPO/seed-data" --database "$WORK/real/ohd.db" \
+  >"$WORK/seed-real.log" 2>&1 || { tail -30 "$WORK/seed-real.log"; die "seed of the real data"; }
+REAL_SEED=$(secs "$t0" "$(now)")
+tail -1 "$WORK/seed-real.log"
+seed_phases "$WORK/seed-real.log" "$start"
+echo "seed (real data), wall time of the command: $REAL_SEED s"
+
+# ---------------------------------------------------------------- API vs ceiling
+say "API vs ceiling: record responses"
+start_api "$API_PORT" "$REPO/seed-data" "$WORK/real/ohd.db"
+SNAPSHOT=$(curl -sf --max-time 10 "http://127.0.0.1:$API_PORT/healthz" | grep -o '"seedHash":"[0-9a-f]*"' | cut -d'"' -f4)
+echo "snapshot id (seedHash): $SNAPSHOT"
+REQUESTS=(
+  "a_journalist POST /graphql $BENCH/requests/journalist.json"
+  "b_nested POST /graphql $BENCH/requests/nested.json"
+  "c_series POST /graphql $BENCH/requests/series.json"
+  "d_snapshot_csv GET /api/v1/snapshots/$SNAPSHOT/observations.csv -"
+  "e_healthz GET /healthz -"
+)
+REC="$WORK/rec"; mkdir -p "$REC"
+for spec in "${REQUESTS[@]}"; do
+  read -r name method path body <<<"$spec"
+  args=(-s --max-time 30 -X "$method" -o "$REC/$name.res" -D "$REC/$name.hdr")
+  : >"$REC/$name.req"
+  if [ "$body" != - ]; then args+=(-H 'Content-Type: application/json' --data-binary "@$body"); cp "$body" "$REC/$name.req"; fi
+  curl "${args[@]}" "http://127.0.0.1:$API_PORT$path"
+  status=$(head -1 "$REC/$name.hdr" | cut -d' ' -f2)
+  type=$(grep -i '^content-type:' "$REC/$name.hdr" | cut -d' ' -f2- | tr -d '\r')
+  [ "$status" = 200 ] || die "$name: HTTP $status"
+  if [ "$path" = /graphql ] && grep -q '"errors"' "$REC/$name.res"; then die "$name: $(head -c 300 "$REC/$name.res")"; fi
+  printf '%s\n%s\n%s\n' "$method" "$path" "$type" >"$REC/$name.meta"
+  printf '%-15s %-4s %-55s %8s bytes  %s\n' "$name" "$method" "$path" "$(wc -c <"$REC/$name.res")" "$type"
+done
+
+start_server ceiling "$CEILING_PORT" dotnet "$BENCH/Ceiling/bin/Release/net10.0/Ceiling.dll" "$REC" --urls "http://127.0.0.1:$CEILING_PORT"
+CEILING=$SERVER
+for spec in "${REQUESTS[@]}"; do # the ceiling must answer byte for byte what the API answered
+  read -r name method path body <<<"$spec"
+  args=(-s --max-time 30 -X "$method" -o "$WORK/check.res")
+  [ "$body" = - ] || args+=(-H 'Content-Type: application/json' --data-binary "@$body")
+  curl "${args[@]}" "http://127.0.0.1:$CEILING_PORT$path"
+  cmp -s "$WORK/check.res" "$REC/$name.res" || die "ceiling answer differs for $name"
+done
+echo "ceiling replays all ${#REQUESTS[@]} responses byte for byte"
+
+say "API vs ceiling: warm-up ${WARMUP} s per request and target"
+for spec in "${REQUESTS[@]}"; do
+  read -r name method path body <<<"$spec"
+  [ "$body" = - ] && body=""
+  wrk_run "http://127.0.0.1:$API_PORT$path" "$method" "$body" "$CONNECTIONS" "$WARMUP" >/dev/null
+  wrk_run "http://127.0.0.1:$CEILING_PORT$path" "$method" "$body" "$CONNECTIONS" "$WARMUP" >/dev/null
+done
+echo "API memory after warm-up: $(memory "$API")"
+
+say "API vs ceiling: wrk -t1 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, alternating API, ceiling"
+RESULTS="$WORK/results.txt"; : >"$RESULTS"
+for round in $(seq "$ROUNDS"); do
+  for spec in "${REQUESTS[@]}"; do
+    read -r name method path body <<<"$spec"
+    [ "$body" = - ] && body=""
+    for target in api ceiling; do
+      port=$API_PORT; [ $target = ceiling ] && port=$CEILING_PORT
+      line=$(wrk_run "http://127.0.0.1:$port$path" "$method" "$body" "$CONNECTIONS" "$DURATION")
+      echo "$name $target $round $line" | tee -a "$RESULTS"
+    done
+  done
+done
+API_MEMORY=$(memory "$API")
+echo
+echo "| request | API req/s | ceiling req/s | API/ceiling | API p50 / p99 ms | ceiling p50 / p99 ms | errors API/ceiling |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+awk '{ k = $1 " " $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[k] += $8 + $9; names[$1] = 1 }
+  END { for (r in names) { a = r " api"; c = r " ceiling"
+    printf "| %s | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d |\n", r, rps[a] / n[a], rps[c] / n[c],
+      (rps[a] / n[a]) / (rps[c] / n[c]), p50[a] / n[a], p99[a] / n[a], p50[c] / n[c], p99[c] / n[c], err[a], err[c] } }' "$RESULTS" | sort
+echo "(means of $ROUNDS rounds; p50/p99 are each round's wrk percentiles, averaged)"
+echo "API memory under load: $API_MEMORY"
+stop_server "$CEILING"; stop_server "$API"
+
+# ---------------------------------------------------------------- 1M synthetic
+say "SYNTHETIC seed data: $OBSERVATIONS observations"
+SYN="$WORK/synthetic-seed"; DB1M="$WORK/synthetic/ohd.db"
+t0=$(now)
+dotnet "$BENCH/Synthetic/bin/Release/net10.0/Synthetic.dll" "$SYN" "$OBSERVATIONS"
+echo "generated in $(secs "$t0" "$(now)") s; $(du -sh "$SYN" | cut -f1) on disk"
+
+say "Seed the synthetic data with the product's seed command (target < 60 s; GC heap capped at $HEAP_LIMIT)"
+TIME=(); [ -x /usr/bin/time ] && TIME=(/usr/bin/time -f 'peak RSS %M KB (largest process)')
+t0=$(now); start=$(date +%T.%N)
+set +e
+DOTNET_GCHeapHardLimit=$HEAP_LIMIT "${TIME[@]}" timeout "$SEED_TIMEOUT" dotnet run --no-build -c Release --project "$API_PROJECT" \
+  --no-launch-profile -- seed --seed-data "$SYN" --database "$DB1M" >"$WORK/seed-1m.log" 2>&1
+rc=$?
+set -e
+SEED_1M=$(secs "$t0" "$(now)")
+echo "exit code $rc after $SEED_1M s (0 = done, 124 = timeout, 134 = aborted: out of memory, 143 = terminated from outside)"
+seed_phases "$WORK/seed-1m.log" "$start"
+grep -E 'Out of memory|OutOfMemory|peak RSS|Wrote snapshot|is current' "$WORK/seed-1m.log" | cut -c1-200 | sort -u | head -5 || true
+if [ -f "$DB1M" ]; then
+  sqlite3 -readonly "$DB1M" "SELECT printf('source text the snapshot query materialises (Include(o => o.Source) on every row): %.1f G chars = %.1f GB as .NET strings', SUM(LENGTH(s.Text) * c.n) / 1e9, SUM(LENGTH(s.Text) * c.n) * 2 / 1e9) FROM Sources s JOIN (SELECT SourceId, COUNT(*) n FROM Observations GROUP BY SourceId) c ON c.SourceId = s.Id;"
+fi
+
+if [ ! -f "$DB1M" ]; then
+  say "The product did not build the 1M database: building it with the proposed loader (LoaderProfile raw)"
+  dotnet "$PROFILER" raw "$SYN" "$DB1M"
+fi
+if ! ls "$(dirname "$DB1M")"/snapshots/*/manifest.json >/dev/null 2>&1; then
+  say "No snapshot for the 1M database: writing it with the proposed snapshot writer (LoaderProfile snapshot)"
+  t0=$(now)
+  dotnet "$PROFILER" snapshot "$DB1M" "$(dirname "$DB1M")/snapshots"
+  echo "snapshot writer (incl. the 16 MB compression tests): $(secs "$t0" "$(now)") s"
+fi
+
+if [ "$PROFILE" = 1 ]; then
+  say "Snapshot compression on the real data (LoaderProfile snapshot; COMPRESS lines: whole observations.csv)"
+  dotnet "$PROFILER" snapshot "$WORK/real/ohd.db" "$WORK/profile/real-snapshots" | grep '^COMPRESS'
+  say "Where the loader's time goes at $OBSERVATIONS observations (LoaderProfile; PHASE mode ms VmRSS-MB VmHWM-MB name)"
+  DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" read "$SYN"
+  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" ef "$SYN" "$WORK/profile/ef.db"; echo "product path (EF Core), total $(secs "$t0" "$(now)") s"
+  rm -f "$WORK/profile/ef.db"
+  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" raw "$SYN" "$WORK/profile/raw.db"; echo "proposed path (ADO.NET), total $(secs "$t0" "$(now)") s"
+  for table in Regions Sources Metrics Institutions Programmes Observations; do
+    a=$(sqlite3 -readonly "$DB1M" "SELECT * FROM $table ORDER BY 1" | md5sum | cut -c1-12)
+    b=$(sqlite3 -readonly "$WORK/profile/raw.db" "SELECT * FROM $table ORDER BY 1" | md5sum | cut -c1-12)
+    [ "$a" = "$b" ] && echo "same content: $table ($a)" || echo "CONTENT DIFFERS: $table"
+  done
+  rm -f "$WORK/profile/raw.db"
+fi
+
+say "EXPLAIN QUERY PLAN on the 1M database (bench/explain.sql)"
+sqlite3 -readonly "$DB1M" <"$BENCH/explain.sql"
+
+# ---------------------------------------------------------------- queries on the 1M database
+say "First-page queries with totalCount on the 1M database (target p99 < 20 ms)"
+start_api "$API_PORT" "$SYN" "$DB1M"
+QUERIES=("region+year journalist.json" "metric+region metric_region.json")
+for spec in "${QUERIES[@]}"; do
+  read -r name file <<<"$spec"
+  curl -s --max-time 30 -X POST -H 'Content-Type: application/json' --data-binary "@$BENCH/requests/$file" "http://127.0.0.1:$API_PORT/graphql" |
+    grep -o '"totalCount":[0-9]*' | sed "s/^/$name: /"
+  wrk_run "http://127.0.0.1:$API_PORT/graphql" POST "$BENCH/requests/$file" "$CONNECTIONS" "$WARMUP" >/dev/null
+done
+RESULTS_1M="$WORK/results-1m.txt"; : >"$RESULTS_1M"
+for round in $(seq "$ROUNDS"); do
+  for spec in "${QUERIES[@]}"; do
+    read -r name file <<<"$spec"
+    for c in 1 "$CONNECTIONS"; do
+      echo "$name $c $round $(wrk_run "http://127.0.0.1:$API_PORT/graphql" POST "$BENCH/requests/$file" "$c" "$DURATION")" | tee -a "$RESULTS_1M"
+    done
+  done
+done
+echo
+echo "| query (1M rows) | connections | req/s | p50 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|---:|"
+awk '{ k = $1 " " $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[k] += $8 + $9 }
+  END { for (k in n) { split(k, a, " "); printf "| %s | %s | %.0f | %.1f | %.1f | %d |\n", a[1], a[2], rps[k] / n[k], p50[k] / n[k], p99[k] / n[k], err[k] } }' "$RESULTS_1M" | sort
+echo "API memory (1M database) under load: $(memory "$API")"
+stop_server "$API"
+
+say "Targets"
+awk -v s="$REAL_SEED" 'BEGIN { printf "seed real data < 5 s:   %s (%s s)\n", (s < 5 ? "MET" : "NOT MET"), s }'
+awk -v s="$SEED_1M" -v rc="$rc" 'BEGIN { printf "seed 1M < 60 s:          %s (%s s, exit code %s)\n", (rc == 0 && s < 60 ? "MET" : "NOT MET"), s, rc }'
+awk '{ k = $1 " " $2; n[k]++; p99[k] += $6 } END { for (k in n) printf "1M %-24s p99 < 20 ms: %s (%.1f ms)\n", k " conn", (p99[k] / n[k] < 20 ? "MET" : "NOT MET"), p99[k] / n[k] }' "$RESULTS_1M" | sort
