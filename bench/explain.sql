@@ -1,6 +1,7 @@
--- EXPLAIN QUERY PLAN for the main filter shapes, as EF Core 10 generates them (captured from the API's
--- Microsoft.EntityFrameworkCore.Database.Command log; column lists shortened to o.*; literals in place
--- of EF's parameters; the database has no ANALYZE statistics, so the plans do not depend on the values).
+-- EXPLAIN QUERY PLAN for the main filter shapes, as EF Core 10 generates them at commit 22ff172 (captured from
+-- the API's Microsoft.EntityFrameworkCore.Database.Command log; column lists shortened to o.*; literals in place
+-- of EF's parameters). If the API's SQL changes, capture it again: run the API with
+-- --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information --ResponseCache:MaxBytes 0.
 -- Run: sqlite3 -readonly DB < bench/explain.sql
 .print '## A. observations(where: { region: { code: { eq } }, year: { eq } }, order: [{ value: DESC }]) page'
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o INNER JOIN Regions AS r ON o.RegionCode = r.Code
@@ -19,10 +20,11 @@ EXPLAIN QUERY PLAN SELECT COUNT(*) FROM Observations AS o INNER JOIN Metrics AS 
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o
  WHERE o.MetricCode = 'physicians_per_1000' AND o.RegionCode = '330382' AND o.Kind = 'actual'
  ORDER BY o.Year, o.SourceId, o.Id;
-.print '## D. regions { observations(first:) } batch loader (10 parents; no LIMIT: all rows of the parents are read)'
-EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o
- WHERE o.RegionCode IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124')
- ORDER BY o.Year DESC, o.Value DESC, o.Id;
+.print '## D. nested list regions(first: 10) { observations(first: 5) }: ROW_NUMBER per parent, one statement for all parents'
+EXPLAIN QUERY PLAN SELECT o1.* FROM Regions AS r INNER JOIN (SELECT o0.* FROM (SELECT o.*, ROW_NUMBER() OVER(PARTITION BY o.RegionCode
+ ORDER BY o.Year DESC, o.Value DESC, o.Id) AS row FROM Observations AS o) AS o0 WHERE o0.row <= 5) AS o1 ON r.Code = o1.RegionCode
+ WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124')
+ ORDER BY o1.Year DESC, o1.Value DESC, o1.Id;
 .print '## E. observations(withinRegion: province, where: { metric: { category: { eq } } }) page (README query 2)'
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o INNER JOIN Metrics AS m ON o.MetricCode = m.Code
  WHERE m.Category = 'workforce' AND o.RegionCode IN ('330000','330100','330101','330102','330300','330382','330381')
@@ -35,14 +37,10 @@ EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o INNER JOIN Metrics AS m ON 
  WHERE o.Kind = 'target' AND m.Code = 'physicians_per_1000' ORDER BY o.Id LIMIT 21 OFFSET 0;
 .print '## H. observations(where: { quote: { contains } }) page'
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o WHERE instr(o.Quote, '医师') > 0 ORDER BY o.Id LIMIT 21 OFFSET 0;
-.print '## I. REST /api/v1/observations?region=&year= (inner page, then joins)'
-EXPLAIN QUERY PLAN SELECT o0.*, m.*, r.*, s.* FROM (SELECT o.* FROM Observations AS o
- WHERE o.RegionCode = '330382' AND o.Year = 2023 ORDER BY o.Year DESC, o.Id LIMIT 21 OFFSET 0) AS o0
- INNER JOIN Metrics AS m ON o0.MetricCode = m.Code INNER JOIN Regions AS r ON o0.RegionCode = r.Code
- INNER JOIN Sources AS s ON o0.SourceId = s.Id ORDER BY o0.Year DESC, o0.Id;
-.print '## J. observations snapshot (every row with metric, region, source)'
-EXPLAIN QUERY PLAN SELECT o.*, m.*, r.*, s.* FROM Observations AS o INNER JOIN Metrics AS m ON o.MetricCode = m.Code
- INNER JOIN Regions AS r ON o.RegionCode = r.Code INNER JOIN Sources AS s ON o.SourceId = s.Id ORDER BY o.Id;
+.print '## I. REST /api/v1/observations?region=&year= (references come from memory)'
+EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o WHERE o.RegionCode = '330382' AND o.Year = 2023 ORDER BY o.Year DESC, o.Id LIMIT 21 OFFSET 0;
+.print '## J. observations snapshot (every row; references come from memory)'
+EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o ORDER BY o.Id;
 .print '## Time of the SQL alone (sqlite3 CLI, warm cache): A page, A totalCount, B page, B totalCount, C'
 .timer on
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o INNER JOIN Regions AS r ON o.RegionCode = r.Code
@@ -55,8 +53,11 @@ SELECT COUNT(*) FROM Observations AS o INNER JOIN Metrics AS m ON o.MetricCode =
  INNER JOIN Regions AS r ON o.RegionCode = r.Code WHERE m.Code = 'physicians_per_1000' AND r.Code = '330382';
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o
  WHERE o.MetricCode = 'physicians_per_1000' AND o.RegionCode = '330382' AND o.Kind = 'actual' ORDER BY o.Year, o.SourceId, o.Id);
-.print '## ... and two shapes that read many rows: F (year, order by region name) and H (quote contains, no match: whole table)'
+.print '## ... and the shapes that read many rows: F (year, order by region name), H (quote contains, no match: whole table), D (nested)'
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o INNER JOIN Regions AS r ON o.RegionCode = r.Code
  WHERE o.Year = 2023 ORDER BY r.NameEn, o.Id LIMIT 21 OFFSET 0);
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o WHERE instr(o.Quote, '没有这句话') > 0 ORDER BY o.Id LIMIT 21 OFFSET 0);
+SELECT COUNT(*) FROM (SELECT o1.* FROM Regions AS r INNER JOIN (SELECT o0.* FROM (SELECT o.*, ROW_NUMBER() OVER(PARTITION BY o.RegionCode
+ ORDER BY o.Year DESC, o.Value DESC, o.Id) AS row FROM Observations AS o) AS o0 WHERE o0.row <= 5) AS o1 ON r.Code = o1.RegionCode
+ WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124'));
 .timer off

@@ -7,6 +7,7 @@
 #   bench/load.sh                             builds the API, seeds the real data into a temporary folder,
 #                                             starts the API (rate limiting off), runs the load, stops the API
 #   URL=http://127.0.0.1:5080 bench/load.sh   against an API that is already running (nothing is started)
+#   NO_CACHE=1 bench/load.sh                 the same with the GraphQL response cache off (every request does its work)
 # Knobs: DURATION=60 CONNECTIONS=64 PORT=5821. Needs .NET 10 SDK, wrk, curl.
 set -euo pipefail
 
@@ -34,7 +35,7 @@ if [ -z "${URL:-}" ]; then
     seed --seed-data "$REPO/seed-data" --database "$WORK/ohd.db" >"$WORK/seed.log" 2>&1 || { tail -30 "$WORK/seed.log"; die seed; }
   setsid dotnet run --no-build -c Release --project "$REPO/src/OpenHealthData.Api" --no-launch-profile -- \
     --urls "$URL" --Data:SeedDirectory "$REPO/seed-data" --Data:DatabasePath "$WORK/ohd.db" --RateLimiting:Enabled false \
-    >"$WORK/api.log" 2>&1 &
+    ${NO_CACHE:+--ResponseCache:MaxBytes 0} >"$WORK/api.log" 2>&1 &
   API=$!
   deadline=$((SECONDS + 120))
   while [ $SECONDS -lt $deadline ]; do
@@ -47,7 +48,7 @@ curl -sf --max-time 10 -o /dev/null "$URL/healthz" || die "$URL/healthz does not
 SNAPSHOT=$(curl -sf --max-time 10 "$URL/healthz" | grep -o '"seedHash":"[0-9a-f]*"' | cut -d'"' -f4)
 SOURCE=$(curl -sf --max-time 10 -X POST -H 'Content-Type: application/json' -d '{"query":"{ sources(first: 1) { nodes { id } } }"}' "$URL/graphql" |
   grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-echo "target $URL, snapshot $SNAPSHOT, source $SOURCE; wrk -t1 -c$CONNECTIONS -d${DURATION}s, mixed set (bench/wrk/mixed.lua)"
+echo "target $URL${NO_CACHE:+ (response cache off)}, snapshot $SNAPSHOT, source $SOURCE; wrk -t1 -c$CONNECTIONS -d${DURATION}s, mixed set (bench/wrk/mixed.lua)"
 
 BENCH=$BENCH SNAPSHOT=$SNAPSHOT SOURCE=$SOURCE wrk -t1 -c"$CONNECTIONS" -d"$DURATION"s --timeout 10s --latency \
   -s "$BENCH/wrk/mixed.lua" "$URL" | tee "$WORK/wrk.txt"

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# OpenHealthData benchmark, one command (about 15-20 minutes on 2 cores):  bench/run.sh
+# OpenHealthData benchmark, one command (about 10-15 minutes on 2 cores):  bench/run.sh
 #
 #  1. builds the API (Release) and the bench tools (Ceiling, Synthetic, LoaderProfile)
 #  2. times `seed` of the real seed-data (target < 5 s)
 #  3. records the API's exact responses to five requests, serves them from the no-work Ceiling app, and runs
-#     wrk against API and ceiling alternately (A B A B ...), then prints req/s, p50/p99 and the API's memory
-#  4. writes a SYNTHETIC 1,000,000-observation seed folder, times `seed` of it (target < 60 s), and if the
-#     product loader fails, measures where its time and memory go (LoaderProfile) and the proposed faster path
+#     wrk against the API, the API with its response cache off, and the ceiling in turn (A B C A B C, 2 rounds),
+#     then prints req/s, ratios, p50/p99 and the APIs' memory
+#  4. writes a SYNTHETIC 1,000,000-observation seed folder, times `seed` of it (target < 60 s) phase by phase,
+#     and measures where the reader's time goes and what each compression level costs (LoaderProfile)
 #  5. EXPLAIN QUERY PLAN of the main filter shapes on the 1M database (bench/explain.sql)
 #  6. starts the API on the 1M database and measures first-page queries with totalCount (target p99 < 20 ms)
 #
-# Knobs (environment): DURATION=10 ROUNDS=2 CONNECTIONS=32 WARMUP=3 OBSERVATIONS=1000000 PROFILE=1
+# Knobs (environment): DURATION=10 ROUNDS=2 CONNECTIONS=32 WARMUP=3 OBSERVATIONS=1000000
+#   PROFILE=1 (0: no LoaderProfile; 2: also the EF Core loader before dc35397 against the current one, ~3 min, 6 GB)
 #   HEAP_LIMIT=0x200000000 (GC heap cap of the 1M seed, so running out of memory fails the process, not the machine)
-#   SEED_TIMEOUT=900 API_PORT=5811 CEILING_PORT=5812 KEEP=0 (1 keeps the temporary folder)
+#   SEED_TIMEOUT=900 API_PORT=5811 CEILING_PORT=5812 NOCACHE_PORT=5813 KEEP=0 (1 keeps the temporary folder)
 # Needs: .NET 10 SDK, wrk, sqlite3, curl (apt-get install -y wrk sqlite3 curl).
 set -euo pipefail
 
@@ -21,7 +23,8 @@ REPO=$(dirname "$BENCH")
 DURATION=${DURATION:-10}; ROUNDS=${ROUNDS:-2}; CONNECTIONS=${CONNECTIONS:-32}; WARMUP=${WARMUP:-3}
 OBSERVATIONS=${OBSERVATIONS:-1000000}; PROFILE=${PROFILE:-1}
 HEAP_LIMIT=${HEAP_LIMIT:-0x200000000}; SEED_TIMEOUT=${SEED_TIMEOUT:-900}
-API_PORT=${API_PORT:-5811}; CEILING_PORT=${CEILING_PORT:-5812}
+API_PORT=${API_PORT:-5811}; CEILING_PORT=${CEILING_PORT:-5812}; NOCACHE_PORT=${NOCACHE_PORT:-5813}
+NO_CACHE=(--ResponseCache:MaxBytes 0)   # the GraphQL response cache off: every request does the whole work
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ohd-bench.XXXXXX")
 API_PROJECT="$REPO/src/OpenHealthData.Api"
 PROFILER="$BENCH/LoaderProfile/bin/Release/net10.0/LoaderProfile.dll"
@@ -82,9 +85,10 @@ stop_server() {
   for pg in "${SERVERS[@]}"; do [ "$pg" = "$1" ] || keep+=("$pg"); done
   SERVERS=("${keep[@]}")
 }
-start_api() { # PORT SEED_DIR DB_FILE
-  start_server "api-$1" "$1" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
-    --urls "http://127.0.0.1:$1" --Data:SeedDirectory "$2" --Data:DatabasePath "$3" --RateLimiting:Enabled false
+start_api() { # PORT SEED_DIR DB_FILE [more API options]
+  local port=$1 seed=$2 db=$3; shift 3
+  start_server "api-$port" "$port" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
+    --urls "http://127.0.0.1:$port" --Data:SeedDirectory "$seed" --Data:DatabasePath "$db" --RateLimiting:Enabled false "$@"
   API=$SERVER
 }
 # the API process itself (dotnet run starts it as a child in the same group)
@@ -147,6 +151,10 @@ done
 
 start_server ceiling "$CEILING_PORT" dotnet "$BENCH/Ceiling/bin/Release/net10.0/Ceiling.dll" "$REC" --urls "http://127.0.0.1:$CEILING_PORT"
 CEILING=$SERVER
+CACHED=$API
+start_api "$NOCACHE_PORT" "$REPO/seed-data" "$WORK/real/ohd.db" "${NO_CACHE[@]}"
+UNCACHED=$API
+TARGETS=("api $API_PORT" "api_nocache $NOCACHE_PORT" "ceiling $CEILING_PORT")
 for spec in "${REQUESTS[@]}"; do # the ceiling must answer byte for byte what the API answered
   read -r name method path body <<<"$spec"
   args=(-s --max-time 30 -X "$method" -o "$WORK/check.res")
@@ -160,35 +168,38 @@ say "API vs ceiling: warm-up ${WARMUP} s per request and target"
 for spec in "${REQUESTS[@]}"; do
   read -r name method path body <<<"$spec"
   [ "$body" = - ] && body=""
-  wrk_run "http://127.0.0.1:$API_PORT$path" "$method" "$body" "$CONNECTIONS" "$WARMUP" >/dev/null
-  wrk_run "http://127.0.0.1:$CEILING_PORT$path" "$method" "$body" "$CONNECTIONS" "$WARMUP" >/dev/null
+  for t in "${TARGETS[@]}"; do
+    read -r target port <<<"$t"
+    wrk_run "http://127.0.0.1:$port$path" "$method" "$body" "$CONNECTIONS" "$WARMUP" >/dev/null
+  done
 done
-echo "API memory after warm-up: $(memory "$API")"
+echo "API memory after warm-up: $(memory "$CACHED"); with the cache off: $(memory "$UNCACHED")"
 
-say "API vs ceiling: wrk -t1 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, alternating API, ceiling"
+say "API vs ceiling: wrk -t1 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, alternating API, API without response cache, ceiling"
 RESULTS="$WORK/results.txt"; : >"$RESULTS"
 for round in $(seq "$ROUNDS"); do
   for spec in "${REQUESTS[@]}"; do
     read -r name method path body <<<"$spec"
     [ "$body" = - ] && body=""
-    for target in api ceiling; do
-      port=$API_PORT; [ $target = ceiling ] && port=$CEILING_PORT
+    for t in "${TARGETS[@]}"; do
+      read -r target port <<<"$t"
       line=$(wrk_run "http://127.0.0.1:$port$path" "$method" "$body" "$CONNECTIONS" "$DURATION")
       echo "$name $target $round $line" | tee -a "$RESULTS"
     done
   done
 done
-API_MEMORY=$(memory "$API")
+API_MEMORY="$(memory "$CACHED"); with the cache off: $(memory "$UNCACHED")"
 echo
-echo "| request | API req/s | ceiling req/s | API/ceiling | API p50 / p99 ms | ceiling p50 / p99 ms | errors API/ceiling |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-awk '{ k = $1 " " $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[k] += $8 + $9; names[$1] = 1 }
-  END { for (r in names) { a = r " api"; c = r " ceiling"
-    printf "| %s | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d |\n", r, rps[a] / n[a], rps[c] / n[c],
-      (rps[a] / n[a]) / (rps[c] / n[c]), p50[a] / n[a], p99[a] / n[a], p50[c] / n[c], p99[c] / n[c], err[a], err[c] } }' "$RESULTS" | sort
-echo "(means of $ROUNDS rounds; p50/p99 are each round's wrk percentiles, averaged)"
+echo "| request | API req/s | API/ceiling | API, cache off, req/s | cache off/ceiling | ceiling req/s | p50 / p99 ms: API | API, cache off | ceiling | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+awk '{ k = $1 " " $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[$1] += $8 + $9; names[$1] = 1 }
+  END { for (r in names) { a = r " api"; u = r " api_nocache"; c = r " ceiling"
+    printf "| %s | %.0f | %.3f | %.0f | %.3f | %.0f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %d |\n", r,
+      rps[a] / n[a], (rps[a] / n[a]) / (rps[c] / n[c]), rps[u] / n[u], (rps[u] / n[u]) / (rps[c] / n[c]), rps[c] / n[c],
+      p50[a] / n[a], p99[a] / n[a], p50[u] / n[u], p99[u] / n[u], p50[c] / n[c], p99[c] / n[c], err[r] } }' "$RESULTS" | sort
+echo "(means of $ROUNDS rounds; p50/p99 are each round's wrk percentiles, averaged; the cache only serves GraphQL)"
 echo "API memory under load: $API_MEMORY"
-stop_server "$CEILING"; stop_server "$API"
+stop_server "$CEILING"; stop_server "$CACHED"; stop_server "$UNCACHED"
 
 # ---------------------------------------------------------------- 1M synthetic
 say "SYNTHETIC seed data: $OBSERVATIONS observations"
@@ -200,58 +211,66 @@ echo "generated in $(secs "$t0" "$(now)") s; $(du -sh "$SYN" | cut -f1) on disk"
 say "Seed the synthetic data with the product's seed command (target < 60 s; GC heap capped at $HEAP_LIMIT)"
 TIME=(); [ -x /usr/bin/time ] && TIME=(/usr/bin/time -f 'peak RSS %M KB (largest process)')
 t0=$(now); start=$(date +%T.%N)
-set +e
-DOTNET_GCHeapHardLimit=$HEAP_LIMIT "${TIME[@]}" timeout "$SEED_TIMEOUT" dotnet run --no-build -c Release --project "$API_PROJECT" \
-  --no-launch-profile -- seed --seed-data "$SYN" --database "$DB1M" >"$WORK/seed-1m.log" 2>&1
-rc=$?
-set -e
+# in its own process group, like the servers, so that an interrupted run.sh stops it too
+DOTNET_GCHeapHardLimit=$HEAP_LIMIT setsid timeout "$SEED_TIMEOUT" "${TIME[@]}" dotnet run --no-build -c Release --project "$API_PROJECT" \
+  --no-launch-profile -- seed --seed-data "$SYN" --database "$DB1M" >"$WORK/seed-1m.log" 2>&1 &
+SEEDING=$!; SERVERS+=("$SEEDING")
+rc=0; wait "$SEEDING" || rc=$?
+stop_server "$SEEDING"
 SEED_1M=$(secs "$t0" "$(now)")
 echo "exit code $rc after $SEED_1M s (0 = done, 124 = timeout, 134 = aborted: out of memory, 143 = terminated from outside)"
 seed_phases "$WORK/seed-1m.log" "$start"
 grep -E 'Out of memory|OutOfMemory|peak RSS|Wrote snapshot|is current' "$WORK/seed-1m.log" | cut -c1-200 | sort -u | head -5 || true
 if [ -f "$DB1M" ]; then
-  sqlite3 -readonly "$DB1M" "SELECT printf('source text the snapshot query materialises (Include(o => o.Source) on every row): %.1f G chars = %.1f GB as .NET strings', SUM(LENGTH(s.Text) * c.n) / 1e9, SUM(LENGTH(s.Text) * c.n) * 2 / 1e9) FROM Sources s JOIN (SELECT SourceId, COUNT(*) n FROM Observations GROUP BY SourceId) c ON c.SourceId = s.Id;"
+  sqlite3 -readonly "$DB1M" "SELECT printf('Source.Text that Include(o => o.Source) on every row would materialise (the snapshot did, before dae0341): %.1f G chars = %.1f GB as .NET strings', SUM(LENGTH(s.Text) * c.n) / 1e9, SUM(LENGTH(s.Text) * c.n) * 2 / 1e9) FROM Sources s JOIN (SELECT SourceId, COUNT(*) n FROM Observations GROUP BY SourceId) c ON c.SourceId = s.Id;"
 fi
 
-if [ ! -f "$DB1M" ]; then
-  say "The product did not build the 1M database: building it with the proposed loader (LoaderProfile raw)"
-  dotnet "$PROFILER" raw "$SYN" "$DB1M"
-fi
-if ! ls "$(dirname "$DB1M")"/snapshots/*/manifest.json >/dev/null 2>&1; then
-  say "No snapshot for the 1M database: writing it with the proposed snapshot writer (LoaderProfile snapshot)"
-  t0=$(now)
-  dotnet "$PROFILER" snapshot "$DB1M" "$(dirname "$DB1M")/snapshots"
-  echo "snapshot writer (incl. the 16 MB compression tests): $(secs "$t0" "$(now)") s"
+SNAP1M=$(ls -d "$(dirname "$DB1M")"/snapshots/*/ 2>/dev/null | head -1)
+if [ -n "$SNAP1M" ]; then
+  echo "1M snapshot files: $(ls -l "$SNAP1M" | awk '/observations\.(csv|json)/ { printf "%s %.0f MB  ", $NF, $5 / 1048576 }')"
 fi
 
-if [ "$PROFILE" = 1 ]; then
-  say "Snapshot compression on the real data (LoaderProfile snapshot; COMPRESS lines: whole observations.csv)"
-  dotnet "$PROFILER" snapshot "$WORK/real/ohd.db" "$WORK/profile/real-snapshots" | grep '^COMPRESS'
-  say "Where the loader's time goes at $OBSERVATIONS observations (LoaderProfile; PHASE mode ms VmRSS-MB VmHWM-MB name)"
+if [ "$PROFILE" != 0 ]; then
+  say "Where the reader's time goes at $OBSERVATIONS observations (LoaderProfile read; PHASE mode ms VmRSS-MB VmHWM-MB name)"
   DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" read "$SYN"
-  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" ef "$SYN" "$WORK/profile/ef.db"; echo "product path (EF Core), total $(secs "$t0" "$(now)") s"
+  if [ -n "$SNAP1M" ]; then
+    say "Compression levels on the first 16 MB of the 1M observations.csv (LoaderProfile compress)"
+    dotnet "$PROFILER" compress "$SNAP1M/observations.csv"
+  fi
+fi
+if [ "$PROFILE" = 2 ]; then
+  say "The loader before dc35397 (EF Core) against the current one (LoaderProfile ef / raw)"
+  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" ef "$SYN" "$WORK/profile/ef.db"; echo "EF Core path, total $(secs "$t0" "$(now)") s"
   rm -f "$WORK/profile/ef.db"
-  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" raw "$SYN" "$WORK/profile/raw.db"; echo "proposed path (ADO.NET), total $(secs "$t0" "$(now)") s"
-  for table in Regions Sources Metrics Institutions Programmes Observations; do
-    a=$(sqlite3 -readonly "$DB1M" "SELECT * FROM $table ORDER BY 1" | md5sum | cut -c1-12)
-    b=$(sqlite3 -readonly "$WORK/profile/raw.db" "SELECT * FROM $table ORDER BY 1" | md5sum | cut -c1-12)
-    [ "$a" = "$b" ] && echo "same content: $table ($a)" || echo "CONTENT DIFFERS: $table"
-  done
+  t0=$(now); DOTNET_GCHeapHardLimit=$HEAP_LIMIT dotnet "$PROFILER" raw "$SYN" "$WORK/profile/raw.db"; echo "prepared-INSERT path, total $(secs "$t0" "$(now)") s"
   rm -f "$WORK/profile/raw.db"
 fi
 
+if [ ! -f "$DB1M" ]; then
+  echo "no 1M database: the product's seed failed; nothing left to measure on it"
+  exit 1
+fi
 say "EXPLAIN QUERY PLAN on the 1M database (bench/explain.sql)"
 sqlite3 -readonly "$DB1M" <"$BENCH/explain.sql"
 
 # ---------------------------------------------------------------- queries on the 1M database
-say "First-page queries with totalCount on the 1M database (target p99 < 20 ms)"
-start_api "$API_PORT" "$SYN" "$DB1M"
+# (if the seed did not write the snapshot, the API writes it at start, as the product does)
+say "First-page queries with totalCount on the 1M database, response cache off (target p99 < 20 ms)"
+start_api "$API_PORT" "$SYN" "$DB1M" "${NO_CACHE[@]}"
 QUERIES=("region+year journalist.json" "metric+region metric_region.json")
 for spec in "${QUERIES[@]}"; do
   read -r name file <<<"$spec"
   curl -s --max-time 30 -X POST -H 'Content-Type: application/json' --data-binary "@$BENCH/requests/$file" "http://127.0.0.1:$API_PORT/graphql" |
     grep -o '"totalCount":[0-9]*' | sed "s/^/$name: /"
   wrk_run "http://127.0.0.1:$API_PORT/graphql" POST "$BENCH/requests/$file" "$CONNECTIONS" "$WARMUP" >/dev/null
+done
+for file in nested.json nested_metrics.json; do # nested lists with first: one request at a time, 3 times
+  times=""
+  for _ in 1 2 3; do
+    times+="$(curl -s --max-time 120 -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
+      --data-binary "@$BENCH/requests/$file" "http://127.0.0.1:$API_PORT/graphql") "
+  done
+  echo "$file (nested lists with first) on the 1M database, seconds per request: $times"
 done
 RESULTS_1M="$WORK/results-1m.txt"; : >"$RESULTS_1M"
 for round in $(seq "$ROUNDS"); do
@@ -263,7 +282,7 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 echo
-echo "| query (1M rows) | connections | req/s | p50 ms | p99 ms | errors |"
+echo "| query ($OBSERVATIONS observations) | connections | req/s | p50 ms | p99 ms | errors |"
 echo "|---|---:|---:|---:|---:|---:|"
 awk '{ k = $1 " " $2; n[k]++; rps[k] += $4; p50[k] += $5; p99[k] += $6; err[k] += $8 + $9 }
   END { for (k in n) { split(k, a, " "); printf "| %s | %s | %.0f | %.1f | %.1f | %d |\n", a[1], a[2], rps[k] / n[k], p50[k] / n[k], p99[k] / n[k], err[k] } }' "$RESULTS_1M" | sort

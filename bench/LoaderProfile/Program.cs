@@ -1,12 +1,10 @@
-// Times the seed loader's phases at scale, and a proposed faster path, without changing the product.
+// Times the seed loader's phases at scale, and compression levels, without changing the product.
 //
 //   LoaderProfile read     SEED_DIR           where SeedReader.Read's time goes (parse vs. checks)
-//   LoaderProfile ef       SEED_DIR DB_FILE   the product's path (DatabaseBuilder.WriteAsync), phase by phase
-//   LoaderProfile raw      SEED_DIR DB_FILE   proposed: same reader and schema, prepared ADO.NET inserts in one
-//                                             transaction, journal off, secondary indexes built after the load
-//   LoaderProfile snapshot DB_FILE SNAP_DIR   proposed snapshot writer: observations streamed without Source.Text,
-//                                             files as SnapshotStore writes them (same manifest), Optimal compression;
-//                                             plus compression speed of each level on a 16 MB prefix
+//   LoaderProfile ef       SEED_DIR DB_FILE   the loader before commit dc35397 (EF Core AddRange + SaveChanges), phase by phase
+//   LoaderProfile raw      SEED_DIR DB_FILE   what dc35397 adopted: same reader and schema, prepared ADO.NET inserts in
+//                                             one transaction, journal off, secondary indexes built after the load
+//   LoaderProfile compress FILE               speed and ratio of gzip/brotli SmallestSize and Optimal on a 16 MB prefix
 //
 // Every phase prints:  PHASE <mode> <ms> <VmRSS MB> <VmHWM MB> <name>
 using System.Diagnostics;
@@ -14,12 +12,10 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using OpenHealthData.Api.Rest;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Seeding;
@@ -30,8 +26,8 @@ switch (mode)
     case "read": Read(args[1]); break;
     case "ef": await Ef(args[1], args[2]); break;
     case "raw": await Raw(args[1], args[2]); break;
-    case "snapshot": await Snapshot(args[1], args[2]); break;
-    default: Console.Error.WriteLine("usage: LoaderProfile ef|raw SEED_DIR DB_FILE | snapshot DB_FILE SNAP_DIR"); return 2;
+    case "compress": await CompressionLevels(args[1]); break;
+    default: Console.Error.WriteLine("usage: LoaderProfile read SEED_DIR | ef|raw SEED_DIR DB_FILE | compress FILE"); return 2;
 }
 return 0;
 
@@ -154,47 +150,15 @@ static Func<object, object?> Getter(PropertyInfo property)
         Expression.Convert(Expression.Property(Expression.Convert(o, property.DeclaringType!), property), typeof(object)), o).Compile();
 }
 
-static async Task Snapshot(string dbPath, string snapshotRoot)
+static async Task CompressionLevels(string file)
 {
-    const string M = "snapshot";
-    var hash = HealthDatabase.ReadSeedHash(dbPath) ?? throw new InvalidOperationException($"{dbPath} has no seed hash");
-    var folder = Path.Combine(snapshotRoot, hash);
-    if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    Directory.CreateDirectory(folder);
-    await using var db = HealthDatabase.OpenReadOnly(dbPath);
-    var files = new List<SnapshotFile>();
-    var counts = new Dictionary<string, int>();
-    foreach (var dataset in Dataset.All)
-    {
-        Func<IEnumerable<object>> rows = dataset.Name == "observations" ? () => ObservationsWithoutText(db) : () => dataset.Rows(db);
-        counts[dataset.Name] = dataset.Name == "observations" ? db.Observations.Count() : rows().Count();
-        if (dataset.Name == "observations") Phase(M, "observations: query only (stream and materialise rows, no writing)", () => rows().Count());
-        foreach (var format in SnapshotStore.Formats)
-        {
-            var path = Path.Combine(folder, $"{dataset.Name}.{format}");
-            var big = dataset.Name == "observations";
-            T(big, $"{dataset.Name}.{format}: stream rows + write", () =>
-            {
-                using var stream = File.Create(path);
-                if (format == "json") TableWriter.WriteJson(stream, dataset.Columns, rows());
-                else TableWriter.WriteCsv(stream, dataset.Columns, rows());
-                return 0;
-            });
-            T(big, $"{dataset.Name}.{format}: gzip Optimal ({new FileInfo(path).Length / 1048576.0:F0} MB)", () => Compress(path, path + ".gz", s => new GZipStream(s, CompressionLevel.Optimal)));
-            T(big, $"{dataset.Name}.{format}: brotli Optimal", () => Compress(path, path + ".br", s => new BrotliStream(s, CompressionLevel.Optimal)));
-            await using var read = File.OpenRead(path);
-            files.Add(new SnapshotFile(dataset.Name, format, new FileInfo(path).Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(read))[..32]));
-        }
-    }
-    await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(new SnapshotManifest(hash, DateTimeOffset.UtcNow, counts, files)));
-
-    // What each compression level costs on this data: the first 16 MB of observations.csv.
+    // What each compression level costs on this data: the first 16 MB of the file.
     var sample = new byte[16 << 20];
-    await using (var csv = File.OpenRead(Path.Combine(folder, "observations.csv"))) sample = sample[..await csv.ReadAtLeastAsync(sample, sample.Length, false)];
+    await using (var input = File.OpenRead(file)) sample = sample[..await input.ReadAtLeastAsync(sample, sample.Length, false)];
     foreach (var (name, make) in new (string, Func<Stream, Stream>)[]
     {
-        ("gzip SmallestSize (product)", s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true)),
-        ("brotli SmallestSize (product)", s => new BrotliStream(s, CompressionLevel.SmallestSize, leaveOpen: true)),
+        ("gzip SmallestSize", s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true)),
+        ("brotli SmallestSize (quality 11)", s => new BrotliStream(s, CompressionLevel.SmallestSize, leaveOpen: true)),
         ("gzip Optimal", s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)),
         ("brotli Optimal", s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true)),
     })
@@ -203,34 +167,8 @@ static async Task Snapshot(string dbPath, string snapshotRoot)
         var clock = Stopwatch.StartNew();
         using (var z = make(output)) z.Write(sample);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"COMPRESS {sample.Length / 1048576.0:F0}MB {clock.Elapsed.TotalSeconds:F2}s {sample.Length / 1048576.0 / clock.Elapsed.TotalSeconds:F1}MB/s ratio={output.Length / (double)sample.Length:F3} {name}"));
+            $"COMPRESS {sample.Length / 1048576.0:F1}MB {clock.Elapsed.TotalSeconds:F2}s {sample.Length / 1048576.0 / clock.Elapsed.TotalSeconds:F1}MB/s ratio={output.Length / (double)sample.Length:F3} {name}"));
     }
-    void T(bool print, string name, Func<int> run) { if (print) Phase(M, name, run); else run(); }
-}
-
-// The observations dataset as the product writes it (metric, region and source beside each row) but streamed,
-// and without Source.Text: the product's Include(o => o.Source) reads the whole report text for every row.
-static IEnumerable<object> ObservationsWithoutText(HealthDbContext db) => db.Observations.OrderBy(o => o.Id).Select(o => new Observation
-{
-    Id = o.Id, SourceId = o.SourceId, MetricCode = o.MetricCode, RegionCode = o.RegionCode, Year = o.Year, Kind = o.Kind,
-    Value = o.Value, Unit = o.Unit, ValueAsWritten = o.ValueAsWritten, Quote = o.Quote, QuoteEn = o.QuoteEn,
-    InstitutionId = o.InstitutionId, ProgrammeId = o.ProgrammeId, Note = o.Note,
-    Metric = o.Metric, Region = o.Region,
-    Source = new Source
-    {
-        Id = o.Source!.Id, FileName = o.Source.FileName, Title = o.Source.Title, TitleEn = o.Source.TitleEn,
-        Publisher = o.Source.Publisher, PublisherEn = o.Source.PublisherEn, IssuingBody = o.Source.IssuingBody,
-        IssuingBodyEn = o.Source.IssuingBodyEn, RegionCode = o.Source.RegionCode, Date = o.Source.Date,
-        PeriodStart = o.Source.PeriodStart, PeriodEnd = o.Source.PeriodEnd, Url = o.Source.Url, Note = o.Source.Note, Text = "",
-    },
-}).AsEnumerable();
-
-static int Compress(string path, string target, Func<Stream, Stream> make)
-{
-    using var source = File.OpenRead(path);
-    using var z = make(File.Create(target));
-    source.CopyTo(z);
-    return 0;
 }
 
 static void Fresh(string dbPath)
