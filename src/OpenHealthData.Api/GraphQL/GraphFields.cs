@@ -64,7 +64,7 @@ public static class GraphFields
             var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
-                    .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>()), foreignKey, shape, Order(ctx), first);
+                    .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys)), foreignKey, shape, Order(ctx), first);
                 var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
