@@ -18,8 +18,7 @@ public static class GraphFields
 {
     /// <summary>A Relay connection with where/order/withinRegion, translated into SQL.</summary>
     public static FieldBuilder<TSource, object> Connection<TSource, TNode, TNodeGraph>(
-        this ObjectGraphType<TSource> type, string name, string description,
-        Func<IResolveFieldContext<TSource>, HealthDbContext, IQueryable<TNode>>? scope = null)
+        this ObjectGraphType<TSource> type, string name, string description)
         where TNode : class where TNodeGraph : IGraphType
     {
         var shape = (EntityShape<TNode>)Shapes.For(typeof(TNode));
@@ -33,7 +32,7 @@ public static class GraphFields
         return field.ResolveAsync(async ctx =>
         {
             var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var query = Filter(ctx, shape, scope?.Invoke(ctx, db) ?? db.Set<TNode>());
+            var query = Filter(ctx, shape, db.Set<TNode>());
             var page = new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
                 ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before"));
             var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
