@@ -51,6 +51,7 @@ public partial class Program
         services.AddSingleton<ReferenceCache>();
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<DocumentCache>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LandingPage>();
         services.AddProblemDetails();

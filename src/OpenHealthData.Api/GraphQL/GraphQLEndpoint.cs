@@ -85,7 +85,9 @@ public static class GraphQLEndpoint
             await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'.");
             return;
         }
-        var (document, rejection) = Parse(request.Query, limits);
+        var documents = http.RequestServices.GetRequiredService<DocumentCache>();
+        var cached = documents.Get(request.Query);
+        var (document, rejection) = cached is null ? Parse(request.Query, limits) : (cached, null);
         if (rejection is { } limit)
         {
             await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, limit.Code, limit.Message);
@@ -114,6 +116,9 @@ public static class GraphQLEndpoint
             {
                 Query = request.Query,
                 Document = document,
+                // A cached document passed every rule once; the rules that read variables (complexity with
+                // first: $n) are added again by their own configuration.
+                ValidationRules = cached is null ? null : [],
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
@@ -137,6 +142,8 @@ public static class GraphQLEndpoint
                 $"The query ran longer than {limits.ExecutionTimeoutSeconds} s, the limit. Ask for fewer rows, or download a snapshot.");
             return;
         }
+
+        if (cached is null && document is not null && result.Executed) documents.Set(request.Query, document);
 
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.GraphQL;
@@ -94,6 +96,24 @@ public sealed class TransportTests(ApiFactory api)
     {
         using var response = await api.PostGraphQLAsync("query($n: Int) { observations(first: $n) { totalCount } }", new { n = "ten" });
         Assert.Equal("BAD_USER_INPUT", Code(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_cached_document_still_checks_each_requests_variables()
+    {
+        // Unique text, so that this test's first request is the one that puts the document in the cache.
+        var query = $"query Cached{Guid.NewGuid():N}($n: Int) {{ observations(first: $n) {{ nodes {{ metric {{ observations(first: $n) {{ " +
+                    "metric { observations(first: $n) { id } } } } } } }";
+        var small = await api.GraphQLAsync(query, new { n = 1 });
+        Assert.Single(small.GetProperty("observations").GetProperty("nodes").EnumerateArray());
+        Assert.NotNull(api.Services.GetRequiredService<DocumentCache>().Get(query));
+
+        using (var wrongType = await api.PostGraphQLAsync(query, new { n = "ten" }))
+            Assert.Equal("BAD_USER_INPUT", Code(await wrongType.Content.ReadAsStringAsync()));
+        using (var tooComplex = await api.PostGraphQLAsync(query, new { n = 500 }))
+            Assert.Equal("QUERY_TOO_COMPLEX", Code(await tooComplex.Content.ReadAsStringAsync()));
+        var again = await api.GraphQLAsync(query, new { n = 2 });
+        Assert.Equal(2, again.GetProperty("observations").GetProperty("nodes").GetArrayLength());
     }
 
     [Theory]
