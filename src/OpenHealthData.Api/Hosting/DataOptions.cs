@@ -17,6 +17,9 @@ public sealed class DataOptions
     public string ResolvedDatabasePath => DatabasePath is { Length: > 0 } path ? Path.GetFullPath(path)
         : Path.Combine(Path.GetDirectoryName(ResolvedSeedDirectory)!, "data", "openhealthdata.db");
 
+    /// <summary>Memory for snapshot files served from memory (files up to 4 MiB each); 0 streams every file from disk.</summary>
+    public long SnapshotMemoryBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Snapshot files live beside the database they were made from.</summary>
     public string SnapshotDirectory => Path.Combine(Path.GetDirectoryName(ResolvedDatabasePath)!, "snapshots");
 }

@@ -32,7 +32,7 @@ public static class RestEndpoints
         }).WithName("ListSnapshots").WithTags("Snapshots")
           .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
 
-        api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
+        api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<FileContentHttpResult, PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
         {
             var dot = file.LastIndexOf('.');
             var (dataset, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
@@ -55,8 +55,10 @@ public static class RestEndpoints
             http.Response.Headers.Vary = "Accept-Encoding";
             if (encoding.Length > 0) http.Response.Headers.ContentEncoding = encoding;
             var etag = new EntityTagHeaderValue($"\"{entry.Sha256}{(encoding.Length > 0 ? "-" + encoding : "")}\"");
-            return TypedResults.PhysicalFile(store.PathOf(id, entry, encoding), SnapshotStore.ContentTypes[format],
-                lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0);
+            var path = store.PathOf(id, entry, encoding);
+            return store.InMemory(path) is { } bytes
+                ? TypedResults.Bytes(bytes, SnapshotStore.ContentTypes[format], lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0)
+                : TypedResults.PhysicalFile(path, SnapshotStore.ContentTypes[format], lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0);
         }).WithName("GetSnapshotFile").WithTags("Snapshots")
           .WithSummary("One dataset of a snapshot as JSON or CSV, e.g. /api/v1/snapshots/latest/observations.csv (302 to the current id).")
           .WithDescription("file is {dataset}.{format}: dataset one of regions, sources, institutions, programmes, metrics, observations; format json or csv. Versioned files are immutable and carry a strong ETag; gzip and brotli on request.")

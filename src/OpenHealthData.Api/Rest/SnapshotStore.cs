@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -75,14 +76,39 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             .OrderByDescending(m => m.Created)];
     }
 
-    public SnapshotManifest? Find(string id) =>
-        IsId(id) && File.Exists(Path.Combine(Root, id, "manifest.json"))
-            ? JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(Path.Combine(Root, id, "manifest.json")))
-            : null;
+    /// <summary>A published snapshot never changes, so its manifest is read from disk once.</summary>
+    public SnapshotManifest? Find(string id)
+    {
+        if (_manifests.TryGetValue(id, out var known)) return known;
+        if (!IsId(id) || !File.Exists(Path.Combine(Root, id, "manifest.json"))) return null;
+        return _manifests.GetOrAdd(id, JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(Path.Combine(Root, id, "manifest.json")))!);
+    }
 
     /// <summary>The file of a snapshot in the encoding asked for ("" plain, "gzip", "br").</summary>
     public string PathOf(string id, SnapshotFile file, string encoding) =>
         Path.Combine(Root, id, $"{file.Dataset}.{file.Format}") + encoding switch { "gzip" => ".gz", "br" => ".br", _ => "" };
+
+    /// <summary>
+    /// The file's bytes when it is small enough to serve from memory (the real data's files all are): copying
+    /// from memory is what the fastest server does; large files are streamed from disk instead.
+    /// </summary>
+    public byte[]? InMemory(string path)
+    {
+        if (_files.TryGetValue(path, out var bytes)) return bytes;
+        var length = new FileInfo(path).Length;
+        if (length > MaxInMemoryFileBytes) return null;
+        if (Interlocked.Add(ref _inMemoryBytes, length) > options.Value.SnapshotMemoryBytes)
+        {
+            Interlocked.Add(ref _inMemoryBytes, -length);
+            return null;
+        }
+        return _files.GetOrAdd(path, File.ReadAllBytes);
+    }
+
+    private const long MaxInMemoryFileBytes = 4 * 1024 * 1024;
+    private readonly ConcurrentDictionary<string, SnapshotManifest> _manifests = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+    private long _inMemoryBytes;
 
     /// <summary>Ids are seed hashes: twelve lower-case hex digits, nothing that could leave the folder.</summary>
     public static bool IsId(string id) => id.Length == 12 && id.All(char.IsAsciiHexDigitLower);

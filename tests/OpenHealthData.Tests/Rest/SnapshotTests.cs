@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenHealthData.Api.Rest;
 using OpenHealthData.Data.Seeding;
 using OpenHealthData.Tests.Support;
 
@@ -108,6 +110,49 @@ public sealed class SnapshotTests(ApiFactory api)
         var other = new HttpRequestMessage(HttpMethod.Get, url);
         other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(other)).StatusCode);
+    }
+
+    private sealed class DiskOnlyApi : ApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Data:SnapshotMemoryBytes", "0")];
+    }
+
+    [Fact]
+    public async Task Files_from_memory_and_from_disk_answer_alike()
+    {
+        using var disk = new DiskOnlyApi();
+        var url = $"/api/v1/snapshots/{Current}/observations.csv";
+        HttpRequestMessage[] Requests() =>
+        [
+            new(HttpMethod.Get, url),
+            new(HttpMethod.Head, url),
+            new(HttpMethod.Get, url) { Headers = { Range = new RangeHeaderValue(10, 19) } },
+            new(HttpMethod.Get, url) { Headers = { Range = new RangeHeaderValue(999_999_999, null) } },
+            new(HttpMethod.Get, url) { Headers = { AcceptEncoding = { new StringWithQualityHeaderValue("br") } } },
+            new(HttpMethod.Get, url) { Headers = { IfModifiedSince = DateTimeOffset.UtcNow.AddDays(1) } },
+        ];
+        foreach (var (fromMemory, fromDisk) in Requests().Zip(Requests()))
+        {
+            using var a = await Client.SendAsync(fromMemory);
+            using var b = await disk.CreateClient().SendAsync(fromDisk);
+            var what = $"{fromMemory.Method} {fromMemory.Headers}";
+            Assert.True(a.StatusCode == b.StatusCode, $"{what}: {a.StatusCode} from memory, {b.StatusCode} from disk");
+            Assert.Equal(b.Content.Headers.ContentLength, a.Content.Headers.ContentLength);
+            Assert.Equal(b.Content.Headers.ContentRange?.ToString(), a.Content.Headers.ContentRange?.ToString());
+            Assert.Equal(b.Content.Headers.ContentType?.ToString(), a.Content.Headers.ContentType?.ToString());
+            Assert.Equal(b.Content.Headers.LastModified.HasValue, a.Content.Headers.LastModified.HasValue);
+            Assert.Equal(b.Headers.AcceptRanges.ToString(), a.Headers.AcceptRanges.ToString());
+            Assert.Equal(await b.Content.ReadAsByteArrayAsync(), await a.Content.ReadAsByteArrayAsync());
+        }
+        var plain = await Client.GetByteArrayAsync(url);
+        var file = Path.Combine(Path.GetDirectoryName(api.DatabasePath)!, "snapshots", Current, "observations.csv");
+        Assert.Equal(File.ReadAllBytes(file), plain);
+        var store = api.Services.GetRequiredService<SnapshotStore>();
+        Assert.Same(Assert.IsType<byte[]>(store.InMemory(file)), store.InMemory(file));
+        Assert.Null(disk.Services.GetRequiredService<SnapshotStore>().InMemory(file));
+        var range = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Range = new RangeHeaderValue(10, 19) } });
+        Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
+        Assert.Equal(plain[10..20], await range.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]
