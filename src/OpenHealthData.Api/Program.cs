@@ -44,7 +44,14 @@ public partial class Program
             options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext());
+        // Its connection stays open for the request (a request runs two or more statements); returning the
+        // context to the pool closes it.
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext();
+            db.Database.OpenConnection();
+            return db;
+        });
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();

@@ -36,7 +36,8 @@ public static class GraphFields
             var page = new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
                 ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before"));
             var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
-            return await query.OrderBy(shape, Order(ctx)).PageAsync(page, options, ctx.CancellationToken);
+            var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
+            return await query.OrderBy(shape, Order(ctx)).PageAsync(page, options, ctx.CancellationToken, withTotal);
         });
     }
 

@@ -31,7 +31,8 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 /// </summary>
 public static class Paging
 {
-    public static async Task<Connection<T>> PageAsync<T>(this IQueryable<T> ordered, PageRequest request, PagingOptions options, CancellationToken ct)
+    /// <param name="withTotal">The total will be asked for: count it in the page's own statement.</param>
+    public static async Task<Connection<T>> PageAsync<T>(this IQueryable<T> ordered, PageRequest request, PagingOptions options, CancellationToken ct, bool withTotal = false)
     {
         Check(request.First, "first", options);
         Check(request.Last, "last", options);
@@ -55,8 +56,19 @@ public static class Paging
             if (request.Last is { } lastToo && lastToo < take) { skip += take - lastToo; take = lastToo; }
         }
 
-        var rows = take == 0 ? [] : await ordered.Skip(skip).Take(take + 1).ToListAsync(ct);
+        List<T> rows;
+        if (take == 0) rows = [];
+        else if (withTotal && counted is null)
+        {
+            // SQLite computes the uncorrelated count once for the statement, not once per row.
+            var counting = await ordered.Skip(skip).Take(take + 1).Select(row => new { Row = row, Total = ordered.Count() }).ToListAsync(ct);
+            rows = [.. counting.Select(c => c.Row)];
+            if (counting.Count > 0) counted = Task.FromResult(counting[0].Total);
+        }
+        else rows = await ordered.Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = rows.Count > take;
+        // A page that reaches the end knows the total without counting.
+        if (!hasMore && end is null && (rows.Count > 0 || skip == 0) && take > 0) counted ??= Task.FromResult(skip + rows.Count);
         var edges = rows.Take(take).Select((row, i) => new Edge<T>(Encode(skip + i), row)).ToList();
         var info = new PageInfo(
             HasNextPage: hasMore || request.Before is not null, // the row at 'before' lies after the page

@@ -103,7 +103,7 @@ public static class RestEndpoints
                 if (withinRegion is not null) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
                 var page = await db.Observations
                     .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
-                    .PageAsync(new PageRequest(first, after), paging.Value, ct);
+                    .PageAsync(new PageRequest(first, after), paging.Value, ct, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
                     [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }
