@@ -30,7 +30,13 @@ public static class GraphQLEndpoint
                     "POST /graphql takes Content-Type: application/json with {\"query\": …, \"variables\": …, \"operationName\": …}.");
                 return;
             }
-            var body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes);
+            byte[]? body;
+            try { body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes); }
+            catch (BadHttpRequestException e) // the client sent less than it announced and left: its problem, not a server error
+            {
+                http.Response.StatusCode = e.StatusCode;
+                return;
+            }
             var text = body is null ? null : Utf8(body);
             if (text is not null && await TryCachedAsync(http, text)) return;
             if (body is null)

@@ -175,5 +175,25 @@ public sealed class FaultTests
         Assert.DoesNotContain(api.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
+    [Fact]
+    public async Task A_client_that_leaves_in_the_middle_of_its_body_is_not_a_server_error()
+    {
+        using var api = new KestrelApiFactory();
+        var address = api.SocketClient().BaseAddress!;
+        for (var i = 0; i < 10; i++)
+        {
+            using var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(address.Host, address.Port);
+            var stream = socket.GetStream();
+            var head = $"POST /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "{\"query\": \"{ regions { tot"));
+            await stream.FlushAsync();
+            await Task.Delay(20);
+        } // closed with 4,970 bytes of the body missing
+        await Task.Delay(300);
+        Assert.Equal(HttpStatusCode.OK, (await api.SocketClient().GetAsync("/healthz")).StatusCode);
+        Assert.DoesNotContain(api.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
     private static int OpenFiles() => Directory.GetFiles("/proc/self/fd").Length;
 }
