@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -5,62 +6,87 @@ using System.Text.Json;
 
 namespace OpenHealthData.Api.Rest;
 
-/// <summary>Writes a dataset as JSON (an array of objects) or CSV (RFC 4180, UTF-8 with BOM so that Excel reads Chinese).</summary>
+/// <summary>Writes a dataset as JSON (an array of objects) and CSV (RFC 4180, UTF-8 with BOM so that Excel reads Chinese).</summary>
 public static class TableWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    private static readonly SearchValues<char> NeedQuotes = SearchValues.Create(",\"\r\n");
+    private const int FlushAt = 64 * 1024;
 
+    /// <summary>
+    /// Writes the rows as JSON and as CSV in one pass: each row's values are read once, and both writers
+    /// pass their bytes on every 64 KiB, so that a million rows never sit in memory.
+    /// </summary>
     /// <returns>The number of rows written.</returns>
-    public static int WriteJson(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
+    public static int Write(Stream jsonOutput, Stream csvOutput, IReadOnlyList<Column> columns, IEnumerable<object> rows)
     {
-        using var json = new Utf8JsonWriter(output, JsonOptions);
+        using var json = new Utf8JsonWriter(jsonOutput, JsonOptions);
+        using var csv = new StreamWriter(csvOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), FlushAt, leaveOpen: true) { NewLine = "\r\n" };
+        var names = columns.Select(c => JsonEncodedText.Encode(c.Name, JsonOptions.Encoder)).ToArray();
+        var values = new object?[columns.Count];
+        Span<char> number = stackalloc char[64];
         json.WriteStartArray();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) csv.Write(',');
+            WriteField(csv, columns[i].Name);
+        }
+        csv.WriteLine();
         var count = 0;
         foreach (var row in rows)
         {
             count++;
+            for (var i = 0; i < values.Length; i++) values[i] = columns[i].Read(row);
             json.WriteStartObject();
-            foreach (var column in columns)
+            for (var i = 0; i < values.Length; i++)
             {
-                json.WritePropertyName(column.Name);
-                switch (column.Read(row))
+                switch (values[i])
                 {
-                    case null: json.WriteNullValue(); break;
-                    case string s: json.WriteStringValue(s); break;
-                    case int i: json.WriteNumberValue(i); break;
-                    case double d: json.WriteNumberValue(d); break;
-                    case var other: json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture)); break;
+                    case null: json.WriteNull(names[i]); break;
+                    case string s: json.WriteString(names[i], s); break;
+                    case int n: json.WriteNumber(names[i], n); break;
+                    case double d: json.WriteNumber(names[i], d); break;
+                    case var other: json.WriteString(names[i], Convert.ToString(other, CultureInfo.InvariantCulture)); break;
                 }
             }
             json.WriteEndObject();
+            if (json.BytesPending > FlushAt) json.Flush();
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (i > 0) csv.Write(',');
+                switch (values[i])
+                {
+                    case null: break;
+                    case string s: WriteField(csv, s); break;
+                    case int n when n.TryFormat(number, out var length, default, CultureInfo.InvariantCulture): csv.Write(number[..length]); break;
+                    case double d when d.TryFormat(number, out var length, "R", CultureInfo.InvariantCulture): WriteField(csv, number[..length]); break;
+                    case IFormattable f: WriteField(csv, f.ToString(null, CultureInfo.InvariantCulture)); break;
+                    case var other: WriteField(csv, other.ToString()); break;
+                }
+            }
+            csv.WriteLine();
         }
         json.WriteEndArray();
         return count;
     }
 
-    /// <returns>The number of rows written.</returns>
-    public static int WriteCsv(Stream output, IReadOnlyList<Column> columns, IEnumerable<object> rows)
-    {
-        using var csv = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
-        csv.WriteLine(string.Join(",", columns.Select(c => Quote(c.Name))));
-        var count = 0;
-        foreach (var row in rows)
-        {
-            csv.WriteLine(string.Join(",", columns.Select(c => Quote(Format(c.Read(row))))));
-            count++;
-        }
-        return count;
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, and quotes inside it doubled.</summary>
-    public static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    private static void WriteField(TextWriter csv, ReadOnlySpan<char> field)
+    {
+        if (!field.ContainsAny(NeedQuotes))
+        {
+            csv.Write(field);
+            return;
+        }
+        csv.Write('"');
+        for (var quote = field.IndexOf('"'); quote >= 0; quote = field.IndexOf('"'))
+        {
+            csv.Write(field[..(quote + 1)]);
+            csv.Write('"');
+            field = field[(quote + 1)..];
+        }
+        csv.Write(field);
+        csv.Write('"');
+    }
 }

@@ -78,6 +78,35 @@ public sealed class SnapshotTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Json_and_csv_of_every_dataset_hold_the_same_rows()
+    {
+        foreach (var dataset in Datasets)
+        {
+            var json = JsonDocument.Parse(await Client.GetStringAsync($"/api/v1/snapshots/{Current}/{dataset}.json")).RootElement;
+            var csv = await Client.GetByteArrayAsync($"/api/v1/snapshots/{Current}/{dataset}.csv");
+            using var reader = new CsvReader(new StreamReader(new MemoryStream(csv), Encoding.UTF8), CultureInfo.InvariantCulture);
+            var rows = new List<string[]>();
+            reader.Read();
+            reader.ReadHeader();
+            while (reader.Read()) rows.Add(reader.Parser.Record!);
+            Assert.Equal(json.GetArrayLength(), rows.Count);
+            Assert.True(rows.Count > 0, dataset);
+            foreach (var (obj, row) in json.EnumerateArray().Zip(rows))
+            {
+                var properties = obj.EnumerateObject().ToList();
+                Assert.Equal(properties.Select(p => p.Name), reader.HeaderRecord!);
+                foreach (var (property, field) in properties.Zip(row))
+                    switch (property.Value.ValueKind)
+                    {
+                        case JsonValueKind.Number: Assert.Equal(property.Value.GetDouble(), double.Parse(field, CultureInfo.InvariantCulture)); break;
+                        case JsonValueKind.Null: Assert.Equal("", field); break;
+                        default: Assert.Equal(property.Value.GetString(), field); break;
+                    }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Json_datasets_match_the_database()
     {
         var regions = JsonDocument.Parse(await Client.GetStringAsync($"/api/v1/snapshots/{Current}/regions.json")).RootElement;
