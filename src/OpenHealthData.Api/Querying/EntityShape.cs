@@ -11,8 +11,11 @@ public sealed record ScalarField(string Name, string Description, LambdaExpressi
     public bool IsNullable => !ClrType.IsValueType || Nullable.GetUnderlyingType(ClrType) is not null;
 }
 
-/// <summary>A to-one navigation that filters and sorting can follow into another entity.</summary>
-public sealed record ReferenceField(string Name, string Description, LambdaExpression Selector)
+/// <summary>
+/// A to-one navigation that filters and sorting can follow into another entity; <paramref name="ForeignKey"/>
+/// is the column that holds the referenced row's key.
+/// </summary>
+public sealed record ReferenceField(string Name, string Description, LambdaExpression Selector, LambdaExpression ForeignKey)
 {
     public Type Target => Selector.ReturnType;
 }
@@ -23,6 +26,9 @@ public abstract class EntityShape
     public abstract Type ClrType { get; }
     public abstract IReadOnlyList<ScalarField> Scalars { get; }
     public abstract IReadOnlyList<ReferenceField> References { get; }
+    /// <summary>The scalar field that is the primary key.</summary>
+    public ScalarField KeyField => Scalars.Single(s => s.Name == KeyName);
+    protected abstract string KeyName { get; }
 }
 
 /// <summary>
@@ -34,16 +40,20 @@ public sealed class EntityShape<T> : EntityShape
     private readonly List<ScalarField> _scalars = [];
     private readonly List<ReferenceField> _references = [];
 
-    public EntityShape(string name, Expression<Func<T, string>> key)
+    /// <param name="keyName">The scalar field that is the primary key.</param>
+    public EntityShape(string name, string keyName)
     {
         Name = name;
-        Key = key;
+        KeyName = keyName;
     }
+
+    protected override string KeyName { get; }
 
     public override string Name { get; }
     public override Type ClrType => typeof(T);
     /// <summary>The primary key: the last sort key, so that every order is total and pages never overlap.</summary>
-    public Expression<Func<T, string>> Key { get; }
+    public Expression<Func<T, string>> Key => _key ??= (Expression<Func<T, string>>)KeyField.Selector;
+    private Expression<Func<T, string>>? _key;
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 
@@ -53,9 +63,9 @@ public sealed class EntityShape<T> : EntityShape
         return this;
     }
 
-    public EntityShape<T> Reference<TTarget>(string name, Expression<Func<T, TTarget?>> selector, string description) where TTarget : class
+    public EntityShape<T> Reference<TTarget>(string name, Expression<Func<T, TTarget?>> selector, Expression<Func<T, string?>> foreignKey, string description) where TTarget : class
     {
-        _references.Add(new ReferenceField(name, description, selector));
+        _references.Add(new ReferenceField(name, description, selector, foreignKey));
         return this;
     }
 }
@@ -63,15 +73,15 @@ public sealed class EntityShape<T> : EntityShape
 /// <summary>The shapes of all public entities.</summary>
 public static class Shapes
 {
-    public static readonly EntityShape<Region> Region = new EntityShape<Region>("Region", x => x.Code)
+    public static readonly EntityShape<Region> Region = new EntityShape<Region>("Region", "code")
         .Scalar("code", x => x.Code, "Administrative division code of the National Bureau of Statistics, e.g. 330382.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
         .Scalar("level", x => x.Level, "province, prefecture or county.")
         .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for a province.")
-        .Reference("parent", x => x.Parent, "The parent region.");
+        .Reference("parent", x => x.Parent, x => x.ParentCode, "The parent region.");
 
-    public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", x => x.Id)
+    public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", "id")
         .Scalar("id", x => x.Id, "Stable id of the report.")
         .Scalar("title", x => x.Title, "Title as written in Chinese.")
         .Scalar("titleEn", x => x.TitleEn, "Title in English.")
@@ -84,19 +94,19 @@ public static class Shapes
         .Scalar("periodStart", x => x.PeriodStart, "First year its figures cover.")
         .Scalar("periodEnd", x => x.PeriodEnd, "Last year its figures cover.")
         .Scalar("url", x => x.Url, "Link to the original, where the text gives one.")
-        .Reference("region", x => x.Region, "Region the report covers.");
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region the report covers.");
 
-    public static readonly EntityShape<Institution> Institution = new EntityShape<Institution>("Institution", x => x.Id)
+    public static readonly EntityShape<Institution> Institution = new EntityShape<Institution>("Institution", "id")
         .Scalar("id", x => x.Id, "Stable id.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
         .Scalar("type", x => x.Type, "hospital, tcm_hospital, maternal_child_hospital, township_health_centre, community_health_centre, village_clinic, cdc, medical_community, medical_group, health_authority or other.")
         .Scalar("regionCode", x => x.RegionCode, "Region of its seat.")
         .Scalar("sourceId", x => x.SourceId, "The report that names it.")
-        .Reference("region", x => x.Region, "Region of its seat.")
-        .Reference("source", x => x.Source, "The report that names it.");
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region of its seat.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report that names it.");
 
-    public static readonly EntityShape<Programme> Programme = new EntityShape<Programme>("Programme", x => x.Id)
+    public static readonly EntityShape<Programme> Programme = new EntityShape<Programme>("Programme", "id")
         .Scalar("id", x => x.Id, "Stable id.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
@@ -106,10 +116,10 @@ public static class Shapes
         .Scalar("descriptionZh", x => x.DescriptionZh, "Short description in Chinese.")
         .Scalar("descriptionEn", x => x.DescriptionEn, "Short description in English.")
         .Scalar("sourceId", x => x.SourceId, "The report that names it.")
-        .Reference("region", x => x.Region, "Region it applies to.")
-        .Reference("source", x => x.Source, "The report that names it.");
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region it applies to.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report that names it.");
 
-    public static readonly EntityShape<Metric> Metric = new EntityShape<Metric>("Metric", x => x.Code)
+    public static readonly EntityShape<Metric> Metric = new EntityShape<Metric>("Metric", "code")
         .Scalar("code", x => x.Code, "Stable code, e.g. family_doctor_signing_rate.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as the reports say it.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
@@ -117,7 +127,7 @@ public static class Shapes
         .Scalar("category", x => x.Category, "Category, e.g. maternal_child_health.")
         .Scalar("description", x => x.Description, "What is counted.");
 
-    public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", x => x.Id)
+    public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", "id")
         .Scalar("id", x => x.Id, "Stable id: <source id>-NNN.")
         .Scalar("year", x => x.Year, "The year the figure refers to (not the year of the report).")
         .Scalar("kind", x => x.Kind, "actual, target or change.")
@@ -132,11 +142,11 @@ public static class Shapes
         .Scalar("sourceId", x => x.SourceId, "Source id.")
         .Scalar("institutionId", x => x.InstitutionId, "Institution id, when the figure is about one institution.")
         .Scalar("programmeId", x => x.ProgrammeId, "Programme id, when the figure is about one programme.")
-        .Reference("metric", x => x.Metric, "What is measured.")
-        .Reference("region", x => x.Region, "Where.")
-        .Reference("source", x => x.Source, "The report the figure comes from.")
-        .Reference("institution", x => x.Institution, "The institution the figure is about, if any.")
-        .Reference("programme", x => x.Programme, "The programme the figure is about, if any.");
+        .Reference("metric", x => x.Metric, x => x.MetricCode, "What is measured.")
+        .Reference("region", x => x.Region, x => x.RegionCode, "Where.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report the figure comes from.")
+        .Reference("institution", x => x.Institution, x => x.InstitutionId, "The institution the figure is about, if any.")
+        .Reference("programme", x => x.Programme, x => x.ProgrammeId, "The programme the figure is about, if any.");
 
     public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
 

@@ -47,6 +47,15 @@ public sealed class FilteringTests(ApiFactory api)
         { "{ source: { region: { nameEn: { contains: \"Shanxi\" } } } }", "sources about Shanxi" },
         { "{ institution: { type: { eq: \"hospital\" } } }", "about a hospital" },
         { "{ or: [{ programme: { startYear: { lte: 2022 } } }, { metric: { unit: { eq: \"CNY\" } } }] }", "old programme or money" },
+        // A filter on a reference's key alone is read from the foreign key column: same answers as through the join.
+        { "{ metric: { code: { startsWith: \"hospital\" } } }", "metric (key) starts with hospital" },
+        { "{ region: { code: { in: [\"330382\", \"140800\"] } } }", "region (key) in Yueqing, Yuncheng" },
+        { "{ region: { parent: { code: { eq: \"140000\" } } } }", "parent (key) is Shanxi" },
+        { "{ institution: { id: { eq: \"yueqing-peoples-hospital\" } } }", "institution (key) is Yueqing People's" },
+        { "{ institution: { id: { neq: \"yueqing-peoples-hospital\" } } }", "institution (key) is not Yueqing People's" },
+        { "{ institution: { id: { eq: null } } }", "institution (key) is null" },
+        { "{ programme: { id: { nin: [\"shanxi-health-theme-education-2023\"] } } }", "programme (key) not the theme education" },
+        { "{ programme: { id: { ncontains: \"shanxi\" } } }", "programme (key) not containing shanxi" },
     };
 
     private static readonly Dictionary<string, Func<Observation, bool>> Predicates = new()
@@ -83,6 +92,14 @@ public sealed class FilteringTests(ApiFactory api)
         ["sources about Shanxi"] = o => o.Source!.Region!.NameEn.Contains("Shanxi"),
         ["about a hospital"] = o => o.Institution?.Type == "hospital",
         ["old programme or money"] = o => o.Programme?.StartYear <= 2022 || o.Metric!.Unit == "CNY",
+        ["metric (key) starts with hospital"] = o => o.Metric!.Code.StartsWith("hospital", StringComparison.Ordinal),
+        ["region (key) in Yueqing, Yuncheng"] = o => o.Region!.Code is "330382" or "140800",
+        ["parent (key) is Shanxi"] = o => o.Region!.Parent?.Code == "140000",
+        ["institution (key) is Yueqing People's"] = o => o.Institution?.Id == "yueqing-peoples-hospital",
+        ["institution (key) is not Yueqing People's"] = o => o.Institution?.Id != "yueqing-peoples-hospital",
+        ["institution (key) is null"] = o => o.Institution?.Id is null,
+        ["programme (key) not the theme education"] = o => o.Programme?.Id != "shanxi-health-theme-education-2023",
+        ["programme (key) not containing shanxi"] = o => !(o.Programme?.Id.Contains("shanxi") ?? false),
     };
 
     [Theory]

@@ -41,6 +41,23 @@ public sealed class QueryPlanTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_filter_on_a_references_key_reads_the_foreign_key_without_a_join()
+    {
+        await using var db = api.OpenDatabase();
+        var byKey = new Dictionary<string, object?>
+        {
+            ["metric"] = new Dictionary<string, object?> { ["code"] = Eq("physicians_per_1000") },
+            ["region"] = new Dictionary<string, object?> { ["code"] = Eq("330382") },
+        };
+        var sql = db.Observations.Where(OpenHealthData.Api.Querying.Shapes.Observation, byKey).ToQueryString();
+        Assert.DoesNotContain("JOIN", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"MetricCode\"", sql, StringComparison.Ordinal);
+
+        var byName = new Dictionary<string, object?> { ["metric"] = new Dictionary<string, object?> { ["nameEn"] = Eq("Physicians") } };
+        Assert.Contains("JOIN", db.Observations.Where(OpenHealthData.Api.Querying.Shapes.Observation, byName).ToQueryString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Batched_children_use_the_foreign_key_indexes()
     {
         await using var db = api.OpenDatabase();
