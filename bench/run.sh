@@ -94,7 +94,7 @@ start_api() { # PORT SEED_DIR DB_FILE [more API options]
 }
 # the API process itself (dotnet run starts it as a child in the same group)
 app_pid() { pgrep -g "$1" -f 'net10.0/OpenHealthData.Api' | head -1; }
-memory() { awk '/^VmRSS|^VmHWM/ { printf "%s %.0f MB  ", $1, $2 / 1024 }' "/proc/$(app_pid "$1")/status"; }
+memory() { awk '/^VmHWM|^VmRSS|^RssAnon|^RssFile/ { printf "%s %.0f MB  ", $1, $2 / 1024 }' "/proc/$(app_pid "$1")/status"; } # RssFile: pages of the memory-mapped database
 
 # wrk_run URL METHOD BODY_FILE CONNECTIONS SECONDS -> "req/s p50 p99 requests non2xx3xx socket_errors"
 wrk_run() {
