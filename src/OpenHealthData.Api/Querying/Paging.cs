@@ -67,8 +67,6 @@ public static class Paging
         }
         else rows = await ordered.Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = rows.Count > take;
-        // A page that reaches the end knows the total without counting.
-        if (!hasMore && end is null && (rows.Count > 0 || skip == 0) && take > 0) counted ??= Task.FromResult(skip + rows.Count);
         var edges = rows.Take(take).Select((row, i) => new Edge<T>(Encode(skip + i), row)).ToList();
         var info = new PageInfo(
             HasNextPage: hasMore || request.Before is not null, // the row at 'before' lies after the page

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.GraphQL;
@@ -64,6 +65,25 @@ public sealed class QueryTests(ApiFactory api)
 
         Assert.Equal(forward, backward);
         Assert.True(forward.Count > 100);
+    }
+
+    [Fact]
+    public async Task TotalCount_is_the_whole_match_on_every_kind_of_page()
+    {
+        await using var db = api.OpenDatabase();
+        var expected = await db.Observations.CountAsync(o => o.Year == 2023);
+        string Cursor(int position) => Paging.Encode(position);
+        // first page; a page that ends exactly at the last row; one past it; far beyond; last n; between cursors; first: 0
+        string[] pages =
+        [
+            "first: 5", $"first: 5, after: \"{Cursor(expected - 6)}\"", $"first: 5, after: \"{Cursor(expected - 3)}\"",
+            $"first: 5, after: \"{Cursor(expected + 10)}\"", "last: 3", $"first: 50, after: \"{Cursor(1)}\", before: \"{Cursor(4)}\"", "first: 0",
+        ];
+        foreach (var page in pages)
+        {
+            var data = await api.GraphQLAsync($"{{ observations({page}, where: {{ year: {{ eq: 2023 }} }}) {{ totalCount nodes {{ id }} }} }}");
+            Assert.True(expected == data.GetProperty("observations").GetProperty("totalCount").GetInt32(), $"{page}: totalCount");
+        }
     }
 
     [Fact]
