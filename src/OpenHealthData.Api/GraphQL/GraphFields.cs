@@ -5,6 +5,7 @@ using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.GraphQL.Types;
@@ -37,8 +38,28 @@ public static class GraphFields
                 ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before"));
             var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            return await query.OrderBy(shape, Order(ctx)).PageAsync(page, options, ctx.CancellationToken, withTotal);
+            var ordered = query.OrderBy(shape, Order(ctx));
+            if (Projection.Of(shape, NodeFields(ctx.FieldAst)) is { } projection) ordered = ordered.Select(projection);
+            return await ordered.PageAsync(page, options, ctx.CancellationToken, withTotal);
         });
+    }
+
+    /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
+    private static HashSet<string>? NodeFields(GraphQLField connection)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        bool Collect(GraphQLSelectionSet? set, params string[] path)
+        {
+            foreach (var selection in set?.Selections ?? [])
+            {
+                if (selection is not GraphQLField field) return false;
+                var name = field.Name.StringValue;
+                if (path.Length == 0) fields.Add(name);
+                else if (name == path[0] && !Collect(field.SelectionSet, path[1..])) return false;
+            }
+            return true;
+        }
+        return Collect(connection.SelectionSet, "nodes") && Collect(connection.SelectionSet, "edges", "node") ? fields : null;
     }
 
     /// <summary>A filtered, ordered list of children, loaded for all parents of a level in one statement.</summary>

@@ -68,6 +68,50 @@ public sealed class QueryTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_page_reads_only_the_columns_its_rows_select()
+    {
+        string PageSql() => Assert.Single(api.Statements.Texts, t => t.Contains("LIMIT", StringComparison.Ordinal) && t.Contains("\"Observations\"", StringComparison.Ordinal));
+
+        api.Statements.Reset();
+        await api.GraphQLAsync("{ observations(first: 3, where: { year: { eq: 2023 } }, order: [{ value: DESC }]) { nodes { value quote metric { nameEn } } } }");
+        var narrow = PageSql();
+        Assert.Contains("\"Quote\"", narrow, StringComparison.Ordinal);
+        Assert.Contains("\"MetricCode\"", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"QuoteEn\"", narrow, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Note\"", narrow, StringComparison.Ordinal);
+
+        api.Statements.Reset(); // a citation needs the whole row
+        await api.GraphQLAsync("{ observations(first: 3, where: { year: { eq: 2023 } }) { nodes { citation } } }");
+        Assert.Contains("\"QuoteEn\"", PageSql(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rows_are_the_same_through_nodes_edges_and_fragments()
+    {
+        const string args = "first: 40, where: { year: { eq: 2023 } }, order: [{ value: DESC }]";
+        const string fields = "id value unit quoteEn note kind year institutionId metric { nameEn } region { code } source { id }";
+        var plain = await api.GraphQLAsync($"{{ observations({args}) {{ nodes {{ {fields} }} }} }}");
+        var viaEdges = await api.GraphQLAsync($"{{ observations({args}) {{ edges {{ node {{ {fields} }} }} }} }}");
+        var viaFragment = await api.GraphQLAsync($"fragment F on Observation {{ {fields} }} {{ observations({args}) {{ nodes {{ ...F }} }} }}");
+        var split = await api.GraphQLAsync($"{{ observations({args}) {{ nodes {{ id value unit }} edges {{ node {{ quoteEn note kind year institutionId metric {{ nameEn }} region {{ code }} source {{ id }} }} }} }} }}");
+
+        static string Rows(JsonElement data, bool edges) => JsonSerializer.Serialize(edges
+            ? data.GetProperty("observations").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node"))
+            : data.GetProperty("observations").GetProperty("nodes").EnumerateArray());
+        var expected = Rows(plain, edges: false);
+        Assert.Contains("quoteEn", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Rows(viaEdges, edges: true));
+        Assert.Equal(expected, Rows(viaFragment, edges: false));
+        var nodes = split.GetProperty("observations").GetProperty("nodes").EnumerateArray().ToList();
+        var edgeNodes = split.GetProperty("observations").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node")).ToList();
+        var merged = nodes.Zip(edgeNodes, (n, e) => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(n.GetRawText())!
+            .Concat(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(e.GetRawText())!).ToDictionary());
+        Assert.Equal(
+            JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(expected)!.Select(r => JsonSerializer.Serialize(r.OrderBy(p => p.Key))),
+            merged.Select(r => JsonSerializer.Serialize(r.OrderBy(p => p.Key))));
+    }
+
+    [Fact]
     public async Task TotalCount_is_the_whole_match_on_every_kind_of_page()
     {
         await using var db = api.OpenDatabase();

@@ -85,12 +85,20 @@ public sealed class LogCollector : ILoggerProvider
 public sealed class StatementCounter : DbCommandInterceptor
 {
     private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     public int Count => _count;
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The SQL of the queries since the last reset.</summary>
+    public IReadOnlyList<string> Texts => [.. _texts];
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _texts.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
     {
         Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, ct);
     }
 
