@@ -6,7 +6,7 @@ namespace OpenHealthData.Api.Querying;
 public static class Sorting
 {
     public static IQueryable<T> OrderBy<T>(this IQueryable<T> query, EntityShape<T> shape, IEnumerable<object?>? order) =>
-        query.Provider.CreateQuery<T>(Apply(query.Expression, shape, order, typeof(Queryable)));
+        query.Provider.CreateQuery<T>(Apply(query.Expression, shape, order));
 
     /// <summary>
     /// The first <paramref name="count"/> children of each parent, in the given order, as one SQL statement
@@ -20,12 +20,12 @@ public static class Sorting
         var ofParent = Expression.Lambda<Func<T, bool>>(
             Expression.Equal(foreignKey.Body, Filtering.Inline(parentKey, parent)), foreignKey.Parameters);
         Expression rows = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], children.Expression, Expression.Quote(ofParent));
-        rows = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], Apply(rows, shape, order, typeof(Queryable)), Expression.Constant(count));
+        rows = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], Apply(rows, shape, order), Expression.Constant(count));
         return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(rows, parent));
     }
 
-    /// <summary>OrderBy/ThenBy calls of <paramref name="methods"/> (Queryable or Enumerable) over <paramref name="source"/>.</summary>
-    private static Expression Apply<T>(Expression source, EntityShape<T> shape, IEnumerable<object?>? order, Type methods)
+    /// <summary>Queryable OrderBy/ThenBy calls over <paramref name="source"/>.</summary>
+    private static Expression Apply<T>(Expression source, EntityShape<T> shape, IEnumerable<object?>? order)
     {
         var parameter = Expression.Parameter(typeof(T), "x");
         var keys = new List<(Expression Key, bool Descending)>();
@@ -37,8 +37,7 @@ public static class Sorting
         {
             var (key, descending) = keys[i];
             var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            var lambda = Expression.Lambda(key, parameter);
-            source = Expression.Call(methods, method, [typeof(T), key.Type], source, methods == typeof(Queryable) ? Expression.Quote(lambda) : lambda);
+            source = Expression.Call(typeof(Queryable), method, [typeof(T), key.Type], source, Expression.Quote(Expression.Lambda(key, parameter)));
         }
         return source;
     }
