@@ -70,9 +70,8 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
     {
         if (!Directory.Exists(Root)) return [];
         return [.. Directory.EnumerateDirectories(Root)
-            .Select(d => Path.Combine(d, "manifest.json"))
-            .Where(File.Exists)
-            .Select(f => JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(f))!)
+            .Select(d => Find(Path.GetFileName(d)))
+            .OfType<SnapshotManifest>()
             .OrderByDescending(m => m.Created)];
     }
 
