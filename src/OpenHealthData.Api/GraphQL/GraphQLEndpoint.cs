@@ -154,7 +154,7 @@ public static class GraphQLEndpoint
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
         http.Response.StatusCode = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        var contentType = (graphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        var contentType = ResponseType(http);
         http.Response.ContentType = contentType;
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         if (cacheKey is null || !result.Executed || result.Errors is { Count: > 0 })
@@ -172,7 +172,7 @@ public static class GraphQLEndpoint
     /// <summary>Answers from the cache when this exact request has succeeded before.</summary>
     private static async Task<bool> TryCachedAsync(HttpContext http, string request)
     {
-        var contentType = (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        var contentType = ResponseType(http);
         if (http.RequestServices.GetRequiredService<ResponseCache>().Get(ResponseCache.Key(contentType, request)) is not { } entry) return false;
         await WriteAsync(http, entry);
         return true;
@@ -255,7 +255,7 @@ public static class GraphQLEndpoint
     public static async Task WriteError(HttpContext http, int status, string code, string message)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        http.Response.ContentType = ResponseType(http);
         await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }
 
@@ -269,6 +269,10 @@ public static class GraphQLEndpoint
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>application/graphql-response+json when the client accepts it, else application/json (spec §6.4).</summary>
+    private static string ResponseType(HttpContext http) =>
+        (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
 
     public static bool Accepts(HttpContext http, string mediaType) =>
         MediaTypeHeaderValue.TryParseList(http.Request.Headers.Accept, out var accepted) &&
