@@ -111,17 +111,16 @@ public static class GraphFields
         var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
         return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
-                await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Read, ct))
+                await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Shape.ReadKey, ct))
             .Load(key, map);
     }
 
-    /// <summary>An entity's primary key, as an expression for SQL and compiled for grouping; built once per type.</summary>
+    /// <summary>An entity's shape and its primary key as a nullable-typed expression for WhereIn; built once per type.</summary>
     private static class KeyOf<T> where T : class
     {
         public static readonly EntityShape<T> Shape = (EntityShape<T>)Shapes.For(typeof(T));
         public static readonly Expression<Func<T, string?>> Expression =
             System.Linq.Expressions.Expression.Lambda<Func<T, string?>>(Shape.Key.Body, Shape.Key.Parameters);
-        public static readonly Func<T, string> Read = Shape.Key.Compile();
     }
 
     private static void AddFilterArguments<TSource, TNode>(FieldBuilder<TSource, object> field, EntityShape shape)

@@ -54,6 +54,9 @@ public sealed class EntityShape<T> : EntityShape
     /// <summary>The primary key: the last sort key, so that every order is total and pages never overlap.</summary>
     public Expression<Func<T, string>> Key => _key ??= (Expression<Func<T, string>>)KeyField.Selector;
     private Expression<Func<T, string>>? _key;
+    /// <summary>The primary key of a row in memory.</summary>
+    public Func<T, string> ReadKey => _readKey ??= Key.Compile();
+    private Func<T, string>? _readKey;
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 

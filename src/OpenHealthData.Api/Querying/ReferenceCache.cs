@@ -13,11 +13,11 @@ public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
 {
     private readonly Dictionary<Type, Lazy<object>> _tables = new()
     {
-        [typeof(Region)] = Load(factory, db => db.Regions, r => r.Code),
-        [typeof(Source)] = Load(factory, db => db.Sources, s => s.Id),
-        [typeof(Metric)] = Load(factory, db => db.Metrics, m => m.Code),
-        [typeof(Institution)] = Load(factory, db => db.Institutions, i => i.Id),
-        [typeof(Programme)] = Load(factory, db => db.Programmes, p => p.Id),
+        [typeof(Region)] = Load<Region>(factory),
+        [typeof(Source)] = Load<Source>(factory),
+        [typeof(Metric)] = Load<Metric>(factory),
+        [typeof(Institution)] = Load<Institution>(factory),
+        [typeof(Programme)] = Load<Programme>(factory),
     };
 
     /// <summary>The whole table by key, or null for a table that is not cached.</summary>
@@ -35,10 +35,11 @@ public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
         return o;
     }
 
-    private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory, Func<HealthDbContext, IQueryable<T>> rows, Func<T, string> key) where T : class =>
+    /// <summary>A table by its key, as the entity's shape defines it.</summary>
+    private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory) where T : class =>
         new(() =>
         {
             using var db = factory.CreateDbContext();
-            return rows(db).AsNoTracking().ToDictionary(key);
+            return db.Set<T>().AsNoTracking().ToDictionary(((EntityShape<T>)Shapes.For(typeof(T))).ReadKey);
         });
 }
