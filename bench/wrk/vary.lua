@@ -1,7 +1,8 @@
 -- The journalist query (a) with new variables on every request: region codes from the file REGIONS (one per
 -- line), years YEARS_FROM..YEARS_TO, in a fixed pseudo-random order. Every request is a different question,
 -- so the response cache cannot answer it; the query text is the same, so the document cache can.
--- Prints: RESULT <req/s> <p50 ms> <p99 ms> <requests> <non-2xx/3xx> <socket errors>, like request.lua.
+-- Prints request.lua's RESULT line (its done function).
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "request.lua")
 local query = 'query($region: String!, $year: Int!) { observations(first: 20, where: { region: { code: { eq: $region } }, ' ..
   'year: { eq: $year } }, order: [{ value: DESC }]) { totalCount nodes { value unit valueAsWritten quote metric { nameEn nameZh } region { nameEn } } } }'
 local regions = {}
@@ -16,12 +17,4 @@ function request()
   local k = (n * 7919) % (#regions * (to - from + 1))
   local body = string.format('{"query":"%s","variables":{"region":"%s","year":%d}}', query, regions[k % #regions + 1], from + math.floor(k / #regions))
   return wrk.format(nil, nil, nil, body)
-end
-
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %.1f %.2f %.2f %d %d %d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
 end
