@@ -17,19 +17,19 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
 {
     public static readonly IReadOnlyList<Dataset> All =
     [
-        Plain(Shapes.Region, db => db.Regions),
-        Plain(Shapes.Source, db => db.Sources),
-        Plain(Shapes.Institution, db => db.Institutions),
-        Plain(Shapes.Programme, db => db.Programmes),
-        Plain(Shapes.Metric, db => db.Metrics),
+        Plain(Shapes.Region),
+        Plain(Shapes.Source),
+        Plain(Shapes.Institution),
+        Plain(Shapes.Programme),
+        Plain(Shapes.Metric),
         // References come from memory: joining them would read a report's full text once per figure.
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach)),
     ];
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
-    private static Dataset Plain<T>(EntityShape<T> shape, Func<HealthDbContext, IQueryable<T>> rows) where T : class =>
-        new(Plural(shape.Name), [.. ShapeColumns(shape)], (db, _) => rows(db).OrderBy(shape.Key).AsEnumerable());
+    private static Dataset Plain<T>(EntityShape<T> shape) where T : class =>
+        new(Plural(shape.Name), [.. ShapeColumns(shape)], (db, _) => db.Set<T>().OrderBy(shape.Key).AsEnumerable());
 
     private static IEnumerable<Column> ShapeColumns<T>(EntityShape<T> shape) => shape.Scalars.Select(s =>
     {
