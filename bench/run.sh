@@ -97,9 +97,10 @@ app_pid() { pgrep -g "$1" -f 'net10.0/OpenHealthData.Api' | head -1; }
 memory() { awk '/^VmHWM|^VmRSS|^RssAnon|^RssFile/ { printf "%s %.0f MB  ", $1, $2 / 1024 }' "/proc/$(app_pid "$1")/status"; } # RssFile: pages of the memory-mapped database
 
 # wrk_run URL METHOD BODY_FILE CONNECTIONS SECONDS -> "req/s p50 p99 requests non2xx3xx socket_errors"
-wrk_run() {
-  METHOD=$2 BODY_FILE=$3 wrk -t1 -c"$4" -d"$5"s --timeout 10s -s "$BENCH/wrk/request.lua" "$1" |
-    awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }'
+wrk_run() { METHOD=$2 BODY_FILE=$3 wrk_script request.lua "$1" "$4" "$5"; }
+# wrk_script SCRIPT URL CONNECTIONS SECONDS -> the script's RESULT figures
+wrk_script() {
+  wrk -t1 -c"$3" -d"$4"s --timeout 10s -s "$BENCH/wrk/$1" "$2" | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }'
 }
 
 say "Machine"
@@ -261,10 +262,7 @@ say "First-page queries with totalCount on the 1M database (target p99 < 20 ms)"
 # a new question on every request (vary.lua: region and year change, the query text stays), cache off, and
 # the API as shipped (response cache on) repeating the same request.
 sqlite3 -readonly "$DB1M" "SELECT Code FROM Regions" >"$WORK/regions-1m.txt"
-wrk_vary() { # URL CONNECTIONS SECONDS -> like wrk_run
-  REGIONS="$WORK/regions-1m.txt" YEARS_FROM=2015 YEARS_TO=2024 wrk -t1 -c"$2" -d"$3"s --timeout 10s -s "$BENCH/wrk/vary.lua" "$1" |
-    awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7 }'
-}
+wrk_vary() { REGIONS="$WORK/regions-1m.txt" YEARS_FROM=2015 YEARS_TO=2024 wrk_script vary.lua "$1" "$2" "$3"; } # URL CONNECTIONS SECONDS
 start_api "$API_PORT" "$SYN" "$DB1M" "${NO_CACHE[@]}"
 QUERIES=("region+year journalist.json" "metric+region metric_region.json")
 for spec in "${QUERIES[@]}"; do
