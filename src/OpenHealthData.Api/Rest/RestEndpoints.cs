@@ -3,18 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using OpenHealthData.Api.Hosting;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Rest;
-
-public sealed record SnapshotLink(string Url, long Bytes, string Sha256);
-public sealed record SnapshotSummary(string Id, DateTimeOffset Created, bool Current, IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, SnapshotLink>> Datasets);
-public sealed record SnapshotList(string Current, IReadOnlyList<SnapshotSummary> Snapshots);
-public sealed record ObservationPage(int TotalCount, bool HasNextPage, string? EndCursor, IReadOnlyList<Dictionary<string, object?>> Items);
 
 /// <summary>REST beside the graph: immutable snapshot downloads and plain lookups for the common cases.</summary>
 public static class RestEndpoints
