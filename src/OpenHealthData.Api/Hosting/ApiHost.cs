@@ -50,13 +50,17 @@ public static class ApiHost
         services.AddSingleton<LandingPage>();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
+        services.AddSwaggerGen(o =>
         {
-            Title = "OpenHealthData REST API",
-            Version = "v1",
-            Description = "Whole-dataset snapshots (JSON, CSV) and plain lookups beside the GraphQL endpoint at /graphql. " +
-                          "Every figure carries its source and a verbatim quote.",
-        }));
+            o.OperationFilter<QueryParametersInOpenApi>();
+            o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
+            {
+                Title = "OpenHealthData REST API",
+                Version = "v1",
+                Description = "Whole-dataset snapshots (JSON, CSV) and plain lookups beside the GraphQL endpoint at /graphql. " +
+                              "Every figure carries its source and a verbatim quote.",
+            });
+        });
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
