@@ -8,7 +8,7 @@ namespace OpenHealthData.Tests.PeopleFacing;
 
 /// <summary>
 /// The offline IDE in a real headless Chromium: it loads from our own origin, runs its example query and shows a
-/// figure. Needs Debian's chromium and chromium-driver; without them it is skipped, and tests/browser-check.sh
+/// figure. Needs Debian's chromium and chromium-driver; without them it is skipped, and tests/setup.sh
 /// installs them and runs it.
 /// </summary>
 [Collection(KestrelCollection.Name)]
@@ -21,7 +21,7 @@ public sealed class BrowserTests(KestrelApiFactory api)
     public async Task The_ide_runs_its_example_query_and_shows_a_figure()
     {
         Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
-            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/browser-check.sh");
+            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/setup.sh");
         var client = api.SocketClient();
         var expected = await FirstFigureOfTheExampleQuery(client);
 
