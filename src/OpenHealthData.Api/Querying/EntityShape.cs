@@ -80,8 +80,8 @@ public static class Shapes
         .Scalar("code", x => x.Code, "Administrative division code of the National Bureau of Statistics, e.g. 330382.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
-        .Scalar("level", x => x.Level, "province, prefecture or county.")
-        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for a province.")
+        .Scalar("level", x => x.Level, "country, province, prefecture or county.")
+        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for the country.")
         .Reference("parent", x => x.Parent, x => x.ParentCode, "The parent region.");
 
     public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", "id")
