@@ -56,6 +56,7 @@ public partial class Program
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();
         services.AddSingleton<ReferenceCache>();
+        services.AddSingleton<MetricCodes>();
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<DocumentCache>();
@@ -95,6 +96,7 @@ public partial class Program
             .AddErrorInfoProvider<ErrorCodes>());
         services.AddTransient(typeof(GraphQL.Types.FilterInputType<>));
         services.AddTransient(typeof(GraphQL.Types.SortInputType<>));
+        services.AddTransient(typeof(GraphQL.Types.EnumOperationFilterInputType<>));
         services.AddTransient(typeof(GraphQL.Types.ConnectionType<,>));
         services.AddTransient(typeof(GraphQL.Types.EdgeType<,>));
     }

@@ -3,8 +3,22 @@ using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Querying;
 
+/// <summary>How a column is presented: as itself, as one word of a closed list, or as JSON text read as a list.</summary>
+public enum ScalarKind
+{
+    Plain,
+    /// <summary>One word of <see cref="ScalarField.Values"/>: a GraphQL enum, filtered with eq/neq/in/nin.</summary>
+    Enum,
+    /// <summary>Canonical JSON of name -> value (observation dimensions): a list of { name value }; filtered as text.</summary>
+    DimensionValues,
+    /// <summary>Canonical JSON of name -> allowed values (a metric's dimensions): a list of { name values }; filtered as text.</summary>
+    DimensionDeclarations,
+    /// <summary>A JSON array of texts (keywords): a list of strings; filtered as text.</summary>
+    TextList,
+}
+
 /// <summary>A field people can filter and sort by: a scalar column of the entity.</summary>
-public sealed record ScalarField(string Name, string Description, LambdaExpression Selector)
+public sealed record ScalarField(string Name, string Description, LambdaExpression Selector, ScalarKind Kind = ScalarKind.Plain, IReadOnlySet<string>? Values = null)
 {
     public Type ClrType => Selector.ReturnType;
     public Type ValueType => Nullable.GetUnderlyingType(ClrType) ?? ClrType;
@@ -60,9 +74,16 @@ public sealed class EntityShape<T> : EntityShape
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 
-    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description)
+    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description, ScalarKind kind = ScalarKind.Plain)
     {
-        _scalars.Add(new ScalarField(name, description, selector));
+        _scalars.Add(new ScalarField(name, description, selector, kind));
+        return this;
+    }
+
+    /// <summary>A text column that holds one word of a closed list (a GraphQL enum).</summary>
+    public EntityShape<T> Enum(string name, Expression<Func<T, string>> selector, IReadOnlySet<string> values, string description)
+    {
+        _scalars.Add(new ScalarField(name, description, selector, ScalarKind.Enum, values));
         return this;
     }
 
@@ -128,13 +149,24 @@ public static class Shapes
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
         .Scalar("unit", x => x.Unit, "Unit of every value of this metric (see seed-data/README.md).")
         .Scalar("category", x => x.Category, "Category, e.g. maternal_child_health.")
-        .Scalar("description", x => x.Description, "What is counted.");
+        .Scalar("description", x => x.Description, "What is counted.")
+        .Scalar("dimensions", x => x.Dimensions, "The dimensions its figures are split by, each with its allowed values; as a filter, the canonical JSON text, e.g. { contains: \"population\" }.", ScalarKind.DimensionDeclarations)
+        .Scalar("baseMetricCode", x => x.BaseMetricCode, "For a growth or change metric: the code of the metric whose change it is.")
+        .Scalar("scope", x => x.Scope, "region (a figure about a whole region) or institution (about one institution).")
+        .Scalar("keywords", x => x.Keywords, "Search words in Chinese and English; as a filter, the JSON text, e.g. { contains: \"医共体\" }.", ScalarKind.TextList)
+        .Reference("baseMetric", x => x.BaseMetric, x => x.BaseMetricCode, "For a growth or change metric: the metric whose change it is.");
 
     public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", "id")
         .Scalar("id", x => x.Id, "Stable id: <source id>-NNN.")
         .Scalar("year", x => x.Year, "The year the figure refers to (not the year of the report).")
         .Scalar("kind", x => x.Kind, "actual, target or change.")
-        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit.")
+        .Enum("qualifier", x => x.Qualifier, Vocabulary.Qualifiers, "How value relates to the figure: EXACT, APPROXIMATE, AT_LEAST / AT_MOST (value is the bound), RANGE (value is the lower bound), RANK (value is the position).")
+        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit; what it holds depends on qualifier.")
+        .Scalar("lowerBound", x => x.LowerBound, "Lower bound of a RANGE; null otherwise.")
+        .Scalar("upperBound", x => x.UpperBound, "Upper bound of a RANGE; null otherwise.")
+        .Enum("yearBasis", x => x.YearBasis, Vocabulary.YearBases, "STATED (the text gives the year) or INFERRED (the note says the rule).")
+        .Scalar("headline", x => x.Headline, "A figure a health journalist would lead with: outcomes, coverage, capacity, money, staff (not process counts).")
+        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
         .Scalar("unit", x => x.Unit, "Unit of the value.")
         .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
         .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")

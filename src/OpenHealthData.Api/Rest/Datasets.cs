@@ -24,6 +24,10 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         Plain(Shapes.Metric),
         // References come from memory: joining them would read a report's full text once per figure.
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach)),
+        new("metricAliases", [
+            Of<MetricAlias>("alias", a => a.Alias), Of<MetricAlias>("metricCode", a => a.MetricCode),
+            Of<MetricAlias>("dimensions", a => a.Dimensions), Of<MetricAlias>("note", a => a.Note),
+        ], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable()),
     ];
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);

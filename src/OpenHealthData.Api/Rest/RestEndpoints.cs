@@ -15,11 +15,16 @@ public sealed record SnapshotSummary(string Id, DateTimeOffset Created, bool Cur
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, SnapshotLink>> Datasets);
 public sealed record SnapshotList(string Current, IReadOnlyList<SnapshotSummary> Snapshots);
 public sealed record ObservationPage(int TotalCount, bool HasNextPage, string? EndCursor, IReadOnlyList<Dictionary<string, object?>> Items);
+/// <summary>A comparison: the metric asked for (maybe an old code), the metric it means, and the like-for-like groups.</summary>
+public sealed record ComparisonAnswer(string Requested, string Metric, IReadOnlyList<ComparisonGroup> Groups);
+/// <summary>One like-for-like group; rows are observations as in the observations dataset (value, qualifier, quote, citation, region …).</summary>
+public sealed record ComparisonGroup(IReadOnlyDictionary<string, string> Dimensions, string Unit, string Kind, int RegionCount, IReadOnlyList<Dictionary<string, object?>> Rows);
 
 /// <summary>REST beside the graph: immutable snapshot downloads and plain lookups for the common cases.</summary>
 public static class RestEndpoints
 {
     private const string Immutable = "public, max-age=31536000, immutable";
+    private const string DimensionPrefix = "dimension.";
 
     public static void MapRestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -61,7 +66,7 @@ public static class RestEndpoints
                 : TypedResults.PhysicalFile(path, SnapshotStore.ContentTypes[format], lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0);
         }).WithName("GetSnapshotFile").WithTags("Snapshots")
           .WithSummary("One dataset of a snapshot as JSON or CSV, e.g. /api/v1/snapshots/latest/observations.csv (302 to the current id).")
-          .WithDescription("file is {dataset}.{format}: dataset one of regions, sources, institutions, programmes, metrics, observations; format json or csv. Versioned files are immutable and carry a strong ETag; gzip and brotli on request.")
+          .WithDescription("file is {dataset}.{format}: dataset one of regions, sources, institutions, programmes, metrics, observations, metricAliases; format json or csv. Versioned files are immutable and carry a strong ETag; gzip and brotli on request.")
           .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "application/json")
           .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -71,11 +76,11 @@ public static class RestEndpoints
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
             .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
 
-        api.MapGet("/metrics/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
-            await db.Metrics.FirstOrDefaultAsync(m => m.Code == code, ct) is { } metric
-                ? TypedResults.Ok(Row("metrics", metric))
+        api.MapGet("/metrics/{code}", Results<Ok<Dictionary<string, object?>>, ProblemHttpResult> (string code, MetricCodes codes) =>
+            codes.Resolve(code) is { } resolved
+                ? TypedResults.Ok(Row("metrics", resolved.Metric))
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
-            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
+            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
 
         api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -88,7 +93,7 @@ public static class RestEndpoints
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
             [FromQuery] string? region, [FromQuery] string? withinRegion, [FromQuery] string? metric, [FromQuery] int? year,
             [FromQuery] string? kind, [FromQuery] string? source, [FromQuery] int? first, [FromQuery] string? after,
-            HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HealthDbContext db, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             var where = new Dictionary<string, object?>();
             void Add(string field, string op, object? value)
@@ -97,10 +102,14 @@ public static class RestEndpoints
                 if (!where.TryGetValue(field, out var ops)) where[field] = ops = new Dictionary<string, object?>();
                 ((Dictionary<string, object?>)ops!)[op] = value;
             }
-            Add("regionCode", "eq", region); Add("metricCode", "eq", metric); Add("year", "eq", year); Add("kind", "eq", kind); Add("sourceId", "eq", source);
+            Add("regionCode", "eq", region); Add("year", "eq", year); Add("kind", "eq", kind); Add("sourceId", "eq", source);
             try
             {
                 if (withinRegion is not null) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
+                // An old metric code means its metric and the dimensions it stood for.
+                if (metric is not null)
+                    foreach (var (field, filter) in codes.Resolve(metric) is { } resolved ? MetricCodes.Filter(resolved) : new() { ["metricCode"] = new Dictionary<string, object?> { ["eq"] = metric } })
+                        where[field] = filter;
                 var page = await db.Observations
                     .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
                     .PageAsync(new PageRequest(first, after), paging.Value, ct, withTotal: true);
@@ -113,6 +122,40 @@ public static class RestEndpoints
             }
         }).WithName("ListObservations").WithTags("Lookups")
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
+
+        api.MapGet("/compare", async Task<Results<Ok<ComparisonAnswer>, ProblemHttpResult>> (
+            HttpContext http, HealthDbContext db, MetricCodes codes, ReferenceCache references, CancellationToken ct) =>
+        {
+            var query = http.Request.Query;
+            try
+            {
+                var metric = query["metric"].ToString();
+                if (metric.Length == 0) throw new QueryArgumentException("'metric' is required: a metric code, e.g. /api/v1/compare?metric=family_doctor_signing_rate.");
+                int? year = null;
+                if (query["year"].ToString() is { Length: > 0 } text)
+                    year = int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                        ? y : throw new QueryArgumentException($"'year' must be a whole number, e.g. 2023; got '{text}'.");
+                var kind = query["kind"].ToString() is { Length: > 0 } k ? k : null;
+                var dimensions = query.Where(p => p.Key.StartsWith(DimensionPrefix, StringComparison.Ordinal))
+                    .Select(p => new KeyValuePair<string, string>(p.Key[DimensionPrefix.Length..], p.Value.ToString())).ToList();
+                var groups = await ComparisonQuery.RunAsync(db, codes, references, metric, year, kind, dimensions, ct);
+                return TypedResults.Ok(new ComparisonAnswer(metric, codes.Resolve(metric)!.Metric.Code, [.. groups.Select(g => new ComparisonGroup(
+                    Data.Model.Dimensions.Parse(g.Dimensions).ToDictionary(), g.Unit, g.Kind, g.RegionCount, [.. g.Observations.Select(o => Row("observations", o))]))]));
+            }
+            catch (UnknownKeyException e)
+            {
+                return NotFound(e.Message);
+            }
+            catch (QueryArgumentException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+            }
+        }).WithName("Compare").WithTags("Lookups")
+          .WithSummary("Like-for-like figures of a metric across regions: ?metric=&year=&kind=&dimension.<name>=<value>.")
+          .WithDescription("Groups of the same metric, dimensions, unit and kind with figures from two or more regions (figures about single institutions are left out); " +
+                           "each row is an observation as in the observations dataset. An old metric code adds the dimensions it stood for. " +
+                           "400 for a bad year, kind or dimension, or an institution-scope metric; 404 for an unknown metric.")
+          .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static SnapshotSummary Summary(SnapshotManifest m, string current) => new(m.Id, m.Created, m.Id == current, m.Counts,

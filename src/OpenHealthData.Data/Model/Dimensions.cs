@@ -39,6 +39,9 @@ public static class Dimensions
         (JsonSerializer.Deserialize<Dictionary<string, List<string>>>(canonical, Json) ?? [])
             .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
 
+    /// <summary>The text <c>"name":"value"</c> as it appears in a canonical text that has this pair: a filter for "contains".</summary>
+    public static string Fragment(string name, string value) => $"{JsonSerializer.Serialize(name, Json)}:{JsonSerializer.Serialize(value, Json)}";
+
     /// <summary>Whether the dimensions hold every one of the given pairs (and maybe more).</summary>
     public static bool Includes(string canonical, IEnumerable<KeyValuePair<string, string>> pairs)
     {

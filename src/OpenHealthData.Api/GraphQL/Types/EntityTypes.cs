@@ -19,16 +19,37 @@ public abstract class EntityType<T> : ObjectGraphType<T>
         foreach (var scalar in shape.Scalars)
         {
             var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(scalar.Selector.Body, typeof(object)), scalar.Selector.Parameters).Compile();
-            Field(scalar.Name, GraphType(scalar)).Description(scalar.Description).Resolve(ctx => read(ctx.Source));
+            var present = Presenter(scalar.Kind);
+            Field(scalar.Name, GraphType(scalar)).Description(scalar.Description).Resolve(ctx => present(read(ctx.Source)));
         }
     }
 
     private static Type GraphType(ScalarField field)
     {
-        var scalar = field.ValueType == typeof(string) ? typeof(StringGraphType)
+        var list = field.Kind switch
+        {
+            ScalarKind.DimensionValues => typeof(DimensionType),
+            ScalarKind.DimensionDeclarations => typeof(DimensionDeclarationType),
+            ScalarKind.TextList => typeof(StringGraphType),
+            _ => null,
+        };
+        if (list is not null)
+            return typeof(NonNullGraphType<>).MakeGenericType(typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(list)));
+        var scalar = field.Kind == ScalarKind.Enum ? VocabularyEnumTypes.For(field.Values!)
+            : field.ValueType == typeof(string) ? typeof(StringGraphType)
+            : field.ValueType == typeof(bool) ? typeof(BooleanGraphType)
             : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
         return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
     }
+
+    /// <summary>Columns that hold JSON text are read into the lists their GraphQL types show.</summary>
+    private static Func<object?, object?> Presenter(ScalarKind kind) => kind switch
+    {
+        ScalarKind.DimensionValues => text => Dimensions.Parse((string)text!),
+        ScalarKind.DimensionDeclarations => text => Dimensions.ParseAllowed((string)text!).OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
+        ScalarKind.TextList => text => System.Text.Json.JsonSerializer.Deserialize<List<string>>((string)text!),
+        _ => value => value,
+    };
 }
 
 public sealed class RegionType : EntityType<Region>
@@ -80,6 +101,24 @@ public sealed class MetricType : EntityType<Metric>
     public MetricType() : base("What a figure measures: a definition with one unit.")
     {
         this.Children<Metric, Observation, ObservationType>("observations", "Figures of this metric.", m => m.Code, o => o.MetricCode);
+        this.Reference<Metric, Metric, MetricType>("baseMetric", "For a growth or change metric: the metric whose change it is; null otherwise.", m => m.BaseMetricCode, nullable: true);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("aliases")
+            .Description("Old codes merged into this metric; they still resolve to it.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<MetricCodes>().AliasesOf(c.Source.Code).ToList());
+        Field<NonNullGraphType<MetricCoverageType>>("coverage")
+            .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).")
+            .Resolve(ctx =>
+            {
+                var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
+                return ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, MetricCoverage>("Metric.coverage", async (codes, ct) =>
+                {
+                    var rows = await db.Observations.WhereIn(o => o.MetricCode, codes)
+                        .Select(o => new { o.MetricCode, o.RegionCode, o.Year, o.Kind }).ToListAsync(ct);
+                    return rows.GroupBy(r => r.MetricCode).ToDictionary(g => g.Key, g => new MetricCoverage(
+                        [.. g.Select(r => r.RegionCode).Distinct().Order(StringComparer.Ordinal)], [.. g.Select(r => r.Year).Distinct().Order()],
+                        [.. g.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)], g.Count()));
+                }).Load(ctx.Source.Code, coverage => coverage ?? new MetricCoverage([], [], [], 0));
+            });
     }
 }
 

@@ -39,6 +39,12 @@ public abstract class OperationFilterInputType : InputObjectGraphType<object>
 public sealed class StringOperationFilterInputType() : OperationFilterInputType("StringOperationFilterInput", typeof(StringGraphType), Filtering.StringOperators);
 public sealed class IntOperationFilterInputType() : OperationFilterInputType("IntOperationFilterInput", typeof(IntGraphType), Filtering.ComparableOperators);
 public sealed class FloatOperationFilterInputType() : OperationFilterInputType("FloatOperationFilterInput", typeof(FloatGraphType), Filtering.ComparableOperators);
+public sealed class BooleanOperationFilterInputType() : OperationFilterInputType("BooleanOperationFilterInput", typeof(BooleanGraphType), ["eq", "neq"]);
+
+/// <summary>Operators of an enum, e.g. QualifierOperationFilterInput { eq neq in nin }.</summary>
+public sealed class EnumOperationFilterInputType<TEnum>() : OperationFilterInputType(
+    $"{((EnumerationGraphType)Activator.CreateInstance(typeof(TEnum))!).Name}OperationFilterInput", typeof(TEnum), Filtering.EqualityOperators)
+    where TEnum : EnumerationGraphType;
 
 /// <summary>The filter input of an entity, generated from its <see cref="EntityShape"/>.</summary>
 public sealed class FilterInputType<T> : InputObjectGraphType<object>
@@ -59,7 +65,9 @@ public sealed class FilterInputType<T> : InputObjectGraphType<object>
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
 
     private static Type OperationType(ScalarField field) =>
-        field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
+        field.Kind == ScalarKind.Enum ? typeof(EnumOperationFilterInputType<>).MakeGenericType(VocabularyEnumTypes.For(field.Values!))
+        : field.ValueType == typeof(bool) ? typeof(BooleanOperationFilterInputType)
+        : field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
         : field.ValueType == typeof(int) ? typeof(IntOperationFilterInputType)
         : typeof(FloatOperationFilterInputType);
 }
