@@ -40,7 +40,6 @@ public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContex
             ["programmes"] = await db.Programmes.CountAsync(ct),
             ["metrics"] = await db.Metrics.CountAsync(ct),
             ["observations"] = await db.Observations.CountAsync(ct),
-            ["metricAliases"] = await db.MetricAliases.CountAsync(ct),
         });
         await snapshots.EnsureAsync(_status.SeedHash, ct);
         logger.LogInformation("Serving {Path} read-only: seed-data {Hash}", data.ResolvedDatabasePath, _status.SeedHash);
