@@ -4,6 +4,7 @@ using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;

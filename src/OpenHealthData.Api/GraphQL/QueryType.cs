@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.GraphQL.Types;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;

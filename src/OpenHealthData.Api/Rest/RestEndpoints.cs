@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
@@ -15,16 +16,11 @@ public sealed record SnapshotSummary(string Id, DateTimeOffset Created, bool Cur
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, SnapshotLink>> Datasets);
 public sealed record SnapshotList(string Current, IReadOnlyList<SnapshotSummary> Snapshots);
 public sealed record ObservationPage(int TotalCount, bool HasNextPage, string? EndCursor, IReadOnlyList<Dictionary<string, object?>> Items);
-/// <summary>A comparison: the metric asked for (maybe an old code), the metric it means, and the like-for-like groups.</summary>
-public sealed record ComparisonAnswer(string Requested, string Metric, IReadOnlyList<ComparisonGroup> Groups);
-/// <summary>One like-for-like group; rows are observations as in the observations dataset (value, qualifier, quote, citation, region …).</summary>
-public sealed record ComparisonGroup(IReadOnlyDictionary<string, string> Dimensions, string Unit, string Kind, int RegionCount, IReadOnlyList<Dictionary<string, object?>> Rows);
 
 /// <summary>REST beside the graph: immutable snapshot downloads and plain lookups for the common cases.</summary>
 public static class RestEndpoints
 {
     private const string Immutable = "public, max-age=31536000, immutable";
-    private const string DimensionPrefix = "dimension.";
 
     public static void MapRestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -123,49 +119,17 @@ public static class RestEndpoints
         }).WithName("ListObservations").WithTags("Lookups")
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
 
-        api.MapGet("/compare", async Task<Results<Ok<ComparisonAnswer>, ProblemHttpResult>> (
-            HttpContext http, HealthDbContext db, MetricCodes codes, ReferenceCache references, CancellationToken ct) =>
-        {
-            var query = http.Request.Query;
-            try
-            {
-                var metric = query["metric"].ToString();
-                if (metric.Length == 0) throw new QueryArgumentException("'metric' is required: a metric code, e.g. /api/v1/compare?metric=family_doctor_signing_rate.");
-                int? year = null;
-                if (query["year"].ToString() is { Length: > 0 } text)
-                    year = int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var y)
-                        ? y : throw new QueryArgumentException($"'year' must be a whole number, e.g. 2023; got '{text}'.");
-                var kind = query["kind"].ToString() is { Length: > 0 } k ? k : null;
-                var dimensions = query.Where(p => p.Key.StartsWith(DimensionPrefix, StringComparison.Ordinal))
-                    .Select(p => new KeyValuePair<string, string>(p.Key[DimensionPrefix.Length..], p.Value.ToString())).ToList();
-                var groups = await ComparisonQuery.RunAsync(db, codes, references, metric, year, kind, dimensions, ct);
-                return TypedResults.Ok(new ComparisonAnswer(metric, codes.Resolve(metric)!.Metric.Code, [.. groups.Select(g => new ComparisonGroup(
-                    Data.Model.Dimensions.Parse(g.Dimensions).ToDictionary(), g.Unit, g.Kind, g.RegionCount, [.. g.Observations.Select(o => Row("observations", o))]))]));
-            }
-            catch (UnknownKeyException e)
-            {
-                return NotFound(e.Message);
-            }
-            catch (QueryArgumentException e)
-            {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
-            }
-        }).WithName("Compare").WithTags("Lookups")
-          .WithSummary("Like-for-like figures of a metric across regions: ?metric=&year=&kind=&dimension.<name>=<value>.")
-          .WithDescription("Groups of the same metric, dimensions, unit and kind with figures from two or more regions (figures about single institutions are left out); " +
-                           "each row is an observation as in the observations dataset. An old metric code adds the dimensions it stood for. " +
-                           "400 for a bad year, kind or dimension, or an institution-scope metric; 404 for an unknown metric.")
-          .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapCompareEndpoint();
     }
 
     private static SnapshotSummary Summary(SnapshotManifest m, string current) => new(m.Id, m.Created, m.Id == current, m.Counts,
         m.Files.GroupBy(f => f.Dataset).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SnapshotLink>)g.ToDictionary(
             f => f.Format, f => new SnapshotLink($"/api/v1/snapshots/{m.Id}/{f.Dataset}.{f.Format}", f.Bytes, f.Sha256))));
 
-    private static Dictionary<string, object?> Row(string dataset, object entity) =>
+    internal static Dictionary<string, object?> Row(string dataset, object entity) =>
         Dataset.Find(dataset)!.Columns.ToDictionary(c => c.Name, c => c.Read(entity));
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
     /// <summary>The best precompressed variant the client accepts: brotli, then gzip, else none.</summary>

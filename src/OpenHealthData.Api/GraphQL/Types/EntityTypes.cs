@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
@@ -19,37 +20,10 @@ public abstract class EntityType<T> : ObjectGraphType<T>
         foreach (var scalar in shape.Scalars)
         {
             var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(scalar.Selector.Body, typeof(object)), scalar.Selector.Parameters).Compile();
-            var present = Presenter(scalar.Kind);
-            Field(scalar.Name, GraphType(scalar)).Description(scalar.Description).Resolve(ctx => present(read(ctx.Source)));
+            var present = ScalarGraphTypes.Presenter(scalar.Kind);
+            Field(scalar.Name, ScalarGraphTypes.Output(scalar)).Description(scalar.Description).Resolve(ctx => present(read(ctx.Source)));
         }
     }
-
-    private static Type GraphType(ScalarField field)
-    {
-        var list = field.Kind switch
-        {
-            ScalarKind.DimensionValues => typeof(DimensionType),
-            ScalarKind.DimensionDeclarations => typeof(DimensionDeclarationType),
-            ScalarKind.TextList => typeof(StringGraphType),
-            _ => null,
-        };
-        if (list is not null)
-            return typeof(NonNullGraphType<>).MakeGenericType(typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(list)));
-        var scalar = field.Kind == ScalarKind.Enum ? VocabularyEnumTypes.For(field.Values!)
-            : field.ValueType == typeof(string) ? typeof(StringGraphType)
-            : field.ValueType == typeof(bool) ? typeof(BooleanGraphType)
-            : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
-        return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
-    }
-
-    /// <summary>Columns that hold JSON text are read into the lists their GraphQL types show.</summary>
-    private static Func<object?, object?> Presenter(ScalarKind kind) => kind switch
-    {
-        ScalarKind.DimensionValues => text => Dimensions.Parse((string)text!),
-        ScalarKind.DimensionDeclarations => text => Dimensions.ParseAllowed((string)text!).OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
-        ScalarKind.TextList => text => System.Text.Json.JsonSerializer.Deserialize<List<string>>((string)text!),
-        _ => value => value,
-    };
 }
 
 public sealed class RegionType : EntityType<Region>

@@ -39,12 +39,6 @@ public abstract class OperationFilterInputType : InputObjectGraphType<object>
 public sealed class StringOperationFilterInputType() : OperationFilterInputType("StringOperationFilterInput", typeof(StringGraphType), Filtering.StringOperators);
 public sealed class IntOperationFilterInputType() : OperationFilterInputType("IntOperationFilterInput", typeof(IntGraphType), Filtering.ComparableOperators);
 public sealed class FloatOperationFilterInputType() : OperationFilterInputType("FloatOperationFilterInput", typeof(FloatGraphType), Filtering.ComparableOperators);
-public sealed class BooleanOperationFilterInputType() : OperationFilterInputType("BooleanOperationFilterInput", typeof(BooleanGraphType), ["eq", "neq"]);
-
-/// <summary>Operators of an enum, e.g. QualifierOperationFilterInput { eq neq in nin }.</summary>
-public sealed class EnumOperationFilterInputType<TEnum>() : OperationFilterInputType(
-    $"{((EnumerationGraphType)Activator.CreateInstance(typeof(TEnum))!).Name}OperationFilterInput", typeof(TEnum), Filtering.EqualityOperators)
-    where TEnum : EnumerationGraphType;
 
 /// <summary>The filter input of an entity, generated from its <see cref="EntityShape"/>.</summary>
 public sealed class FilterInputType<T> : InputObjectGraphType<object>
@@ -57,19 +51,12 @@ public sealed class FilterInputType<T> : InputObjectGraphType<object>
         Field("and", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("All of these.");
         Field("or", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("Any of these.");
         foreach (var scalar in shape.Scalars)
-            Field(scalar.Name, OperationType(scalar)).Description(scalar.Description);
+            Field(scalar.Name, ScalarGraphTypes.Filter(scalar)).Description(scalar.Description);
         foreach (var reference in shape.References)
             Field(reference.Name, typeof(FilterInputType<>).MakeGenericType(reference.Target)).Description(reference.Description);
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
-
-    private static Type OperationType(ScalarField field) =>
-        field.Kind == ScalarKind.Enum ? typeof(EnumOperationFilterInputType<>).MakeGenericType(VocabularyEnumTypes.For(field.Values!))
-        : field.ValueType == typeof(bool) ? typeof(BooleanOperationFilterInputType)
-        : field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
-        : field.ValueType == typeof(int) ? typeof(IntOperationFilterInputType)
-        : typeof(FloatOperationFilterInputType);
 }
 
 public sealed class SortEnumType : EnumerationGraphType

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 
-namespace OpenHealthData.Api.Querying;
+namespace OpenHealthData.Api.Domain;
 
 /// <summary>
 /// The compare query of GraphQL and REST: a metric's like-for-like figures across regions. Checks the input,

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
-namespace OpenHealthData.Api.Querying;
-
-/// <summary>A metric code as a client gave it, resolved: the metric it means now and the dimensions an old code stood for.</summary>
-public sealed record ResolvedMetric(Metric Metric, IReadOnlyList<KeyValuePair<string, string>> Dimensions, string? Alias);
+namespace OpenHealthData.Api.Domain;
 
 /// <summary>
 /// Resolves metric codes, old ones included: a code merged into another metric (seed-data/metric-aliases) keeps
