@@ -167,7 +167,7 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
 
     [Theory]
     [InlineData("/api/v1/compare", 400, "'metric' is required")]
-    [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&year=twenty", 400, "'year' must be a whole number")]
+    [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&year=twenty", 400, "'year' must be a year in four digits")]
     [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&kind=estimate", 400, "'kind' must be one of")]
     [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&dimension.level=national", 400, "Dimension 'level'")]
     [InlineData("/api/v1/compare?metric=hospital_key_specialties_count", 400, "has scope institution")]

@@ -1,5 +1,0 @@
-using GraphQL.Types;
-
-namespace OpenHealthData.Api.GraphQL.Types;
-
-public sealed class BooleanOperationFilterInputType() : OperationFilterInputType("BooleanOperationFilterInput", typeof(BooleanGraphType), ["eq", "neq"]);
