@@ -23,6 +23,13 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         Plain(Shapes.Metric),
         // References come from memory: joining them would read a report's full text once per figure.
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach), Shapes.Observation),
+        // Old metric codes and the metric (and dimensions) each now means; named like its seed-data folder.
+        new("metric-aliases", [
+            Of<MetricAlias>("alias", "An old metric code, no longer a metric.", a => a.Alias),
+            Of<MetricAlias>("metricCode", "The metric the old code now means.", a => a.MetricCode),
+            Of<MetricAlias>("dimensions", "The dimensions the old code stood for, as canonical JSON (empty: none).", a => a.Dimensions),
+            Of<MetricAlias>("note", "Why it was merged.", a => a.Note),
+        ], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(), null),
     ];
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
