@@ -66,7 +66,7 @@ public sealed class SeedDataTests(ApiFactory api)
     [InlineData("yueqing-2023-work-summary", "county_visit_rate", "330382", 2023, "actual", 90.45, "90.45%")]
     [InlineData("wenxi-2024-seven-strengthenings", "child_health_management_rate", "140823", 2023, "actual", 91.33, "0—6岁儿童健康管理率达91.33%")]
     [InlineData("wenxi-2024-seven-strengthenings", "maternal_mortality_rate", "140823", 2024, "target", 12.8, "控制在12.8/10万")]
-    [InlineData("jiangxi-2024-inspection-rectification", "health_literacy_rate", "360000", 2023, "actual", 30.13, "30.13%")]
+    [InlineData("jiangxi-2024-inspection-rectification", "health_literacy_rate", "360000", 2024, "actual", 30.13, "30.13%")]
     [InlineData("jiangxi-2024-inspection-rectification", "staff_recruited", "360000", 2024, "actual", 179, "179名")]
     [InlineData("shanxi-2023-theme-education", "village_doctor_monthly_subsidy", "140000", 2023, "actual", 1000, "每月补助1000元")]
     [InlineData("lvliang-2023-work-conference", "primary_facilities_meeting_service_capacity_standard_count", "141100", 2022, "actual", 102, "102 所")]
