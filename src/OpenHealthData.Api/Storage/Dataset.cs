@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Storage;
@@ -33,7 +34,25 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
             Of<MetricAlias>("dimensions", "The dimensions the old code stood for, as canonical JSON (empty: none).", a => a.Dimensions),
             Of<MetricAlias>("note", "Why it was merged.", a => a.Note),
         ], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(), "alias", [new("metricCode", NameOf(Shapes.Metric), Shapes.Metric.KeyField.Name)]),
+        Comparable(),
     ];
+
+    /// <summary>
+    /// The tidy table of like-for-like figures: every figure of a comparable group (<see cref="Comparison.Groups"/>, the
+    /// one definition), one row each, with the columns needed to pivot region x year; ordered by group, region, year.
+    /// </summary>
+    private static Dataset Comparable()
+    {
+        string[] names = ["metricCode", "metricNameEn", "metricNameZh", "dimensions", "unit", "kind", "regionCode", "regionNameEn", "regionNameZh",
+            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
+        var observations = ObservationColumns();
+        var foreignKeys = ForeignKeysOf(Shapes.Observation);
+        return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))],
+            (db, references) => Comparison.Groups(db.Observations.AsEnumerable().Select(references.Attach), code => references.Table<Metric>()!.GetValueOrDefault(code))
+                .SelectMany(g => g.Observations),
+            Shapes.Observation.KeyField.Name,
+            [.. foreignKeys.Where(k => names.Contains(k.Column)), new(Shapes.Observation.KeyField.Name, "observations", Shapes.Observation.KeyField.Name)]);
+    }
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
