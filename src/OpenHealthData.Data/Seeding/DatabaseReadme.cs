@@ -20,6 +20,7 @@ public static class DatabaseReadme
         ["Institutions"] = "Named hospitals, health centres, CDCs and medical communities, with their region and the report that names them.",
         ["Programmes"] = "Named policies, campaigns and projects, with their region, years and the report that names them.",
         ["Observations"] = "One figure per row: metric, region, year, kind (actual, target, change), value in the metric's unit, the value as written and the verbatim quote of the report it comes from (SourceId).",
+        ["MetricAliases"] = "Old metric codes (Alias) and the metric, with the dimensions, each now means: merged codes keep resolving.",
         ["Info"] = "Facts about this file: the seed-data hash it was built from (seed_hash) and when (built_at).",
         ["sqlite_stat1"] = "SQLite's statistics for the query planner (written by ANALYZE).",
     };
