@@ -24,7 +24,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach)),
         new("metricAliases", [
             Of<MetricAlias>("alias", a => a.Alias), Of<MetricAlias>("metricCode", a => a.MetricCode),
-            Of<MetricAlias>("dimensions", a => a.Dimensions), Of<MetricAlias>("note", a => a.Note),
+            Of<MetricAlias>("dimensions", a => new JsonText(a.Dimensions)), Of<MetricAlias>("note", a => a.Note),
         ], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable()),
     ];
 
@@ -36,7 +36,10 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     private static IEnumerable<Column> ShapeColumns<T>(EntityShape<T> shape) => shape.Scalars.Select(s =>
     {
         var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(s.Selector.Body, typeof(object)), s.Selector.Parameters).Compile();
-        return new Column(s.Name, row => read((T)row));
+        // Dimensions and keywords are JSON text: nested in JSON, as text in CSV.
+        return s.Kind is ScalarKind.DimensionValues or ScalarKind.DimensionDeclarations or ScalarKind.TextList
+            ? new Column(s.Name, row => read((T)row) is string text ? new JsonText(text) : null)
+            : new Column(s.Name, row => read((T)row));
     });
 
     /// <summary>One row per figure with everything a spreadsheet needs to read and cite it.</summary>

@@ -44,6 +44,8 @@ public static class TableWriter
                 {
                     case null: json.WriteNull(names[i]); break;
                     case string s: json.WriteString(names[i], s); break;
+                    case JsonText j: json.WritePropertyName(names[i]); json.WriteRawValue(j.Text); break;
+                    case bool b: json.WriteBoolean(names[i], b); break;
                     case int n: json.WriteNumber(names[i], n); break;
                     case double d: json.WriteNumber(names[i], d); break;
                     case var other: json.WriteString(names[i], Convert.ToString(other, CultureInfo.InvariantCulture)); break;
@@ -59,6 +61,7 @@ public static class TableWriter
                 {
                     case null: break;
                     case string s: WriteField(csv, s); break;
+                    case bool b: csv.Write(b ? "true" : "false"); break;
                     case int n when n.TryFormat(number, out var length, default, CultureInfo.InvariantCulture): csv.Write(number[..length]); break;
                     case double d when d.TryFormat(number, out var length, "R", CultureInfo.InvariantCulture): WriteField(csv, number[..length]); break;
                     case IFormattable f: WriteField(csv, f.ToString(null, CultureInfo.InvariantCulture)); break;
