@@ -35,7 +35,7 @@ public sealed class MetricCodes(IDbContextFactory<HealthDbContext> factory, Refe
 
     /// <summary>Like <see cref="Resolve"/>, but an unknown code is the client's mistake, said plainly.</summary>
     public ResolvedMetric Require(string code, string parameter) => Resolve(code)
-        ?? throw new UnknownKeyException($"'{code}' in '{parameter}' is neither a metric code nor an old code of one (GET /api/v1/snapshots/latest/metrics.json lists the metrics, metricAliases.json the old codes).");
+        ?? throw new UnknownKeyException($"'{code}' in '{parameter}' is neither a metric code nor an old code of one (GET /api/v1/snapshots/latest/metrics.json lists the metrics, metric-aliases.json the old codes).");
 
     /// <summary>
     /// A filter (the where language) for the figures a resolved code means: the metric, and for an old code the

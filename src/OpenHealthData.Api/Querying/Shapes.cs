@@ -92,7 +92,14 @@ public static class Shapes
         .Reference("institution", x => x.Institution, x => x.InstitutionId, "The institution the figure is about, if any.")
         .Reference("programme", x => x.Programme, x => x.ProgrammeId, "The programme the figure is about, if any.");
 
-    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
+    public static readonly EntityShape<MetricAlias> MetricAlias = new EntityShape<MetricAlias>("MetricAlias", "alias")
+        .Scalar("alias", x => x.Alias, "The old metric code (no longer a metric).")
+        .Scalar("metricCode", x => x.MetricCode, "The metric it now means.")
+        .Scalar("dimensions", x => x.Dimensions, "The dimensions the old code stood for.", ScalarKind.DimensionValues)
+        .Scalar("note", x => x.Note, "Why it was merged.")
+        .Reference("metric", x => x.Metric, x => x.MetricCode, "The metric it now means.");
+
+    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation, MetricAlias];
 
     public static EntityShape For(Type clrType) => All.Single(s => s.ClrType == clrType);
 }

@@ -183,7 +183,7 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
     [Fact]
     public async Task The_metric_aliases_snapshot_lists_the_old_codes()
     {
-        var rows = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/metricAliases.json")).RootElement;
+        var rows = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/metric-aliases.json")).RootElement;
         var row = Assert.Single(rows.EnumerateArray());
         Assert.Equal(("family_doctor_signing_rate_key_groups", "family_doctor_signing_rate", "key_groups"),
             (row.GetProperty("alias").GetString(), row.GetProperty("metricCode").GetString(), row.GetProperty("dimensions").GetProperty("population").GetString()));
