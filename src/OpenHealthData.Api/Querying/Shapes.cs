@@ -75,7 +75,7 @@ public static class Shapes
         .Scalar("upperBound", x => x.UpperBound, "Upper bound of a RANGE; null otherwise.")
         .Enum("yearBasis", x => x.YearBasis, Vocabulary.YearBases, "STATED (the text gives the year) or INFERRED (the note says the rule).")
         .Scalar("headline", x => x.Headline, "A figure a health journalist would lead with: outcomes, coverage, capacity, money, staff (not process counts).")
-        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
+        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: has: [{ name, value }], or the text operators on the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
         .Scalar("unit", x => x.Unit, "Unit of the value.")
         .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
         .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")

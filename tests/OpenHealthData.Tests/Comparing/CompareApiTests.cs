@@ -19,6 +19,8 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
               headline: observations(where: { headline: { eq: true } }, order: [{ id: ASC }]) { nodes { id headline } }
               keyGroups: observations(where: { dimensions: { contains: "\"population\":\"key_groups\"" } }, order: [{ id: ASC }]) { nodes { id dimensions { name value } } }
               none: observations(where: { dimensions: { eq: "{}" } }, order: [{ id: ASC }]) { nodes { id dimensions { name } } }
+              has: observations(where: { dimensions: { has: [{ name: "population", value: "key_groups" }] } }, order: [{ id: ASC }]) { nodes { id } }
+              hasNot: observations(where: { dimensions: { has: [{ name: "population", value: "children" }] } }) { totalCount }
               notExact: observations(where: { qualifier: { nin: [EXACT] } }) { totalCount }
             }
             """);
@@ -32,6 +34,8 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
         var dimension = Assert.Single(keyGroups[0].GetProperty("dimensions").EnumerateArray());
         Assert.Equal(("population", "key_groups"), (dimension.GetProperty("name").GetString(), dimension.GetProperty("value").GetString()));
         Assert.Equal(["t-001", "t-002"], Ids(data.GetProperty("none").GetProperty("nodes")));
+        Assert.Equal(["s-001", "s-002", "s-004"], Ids(data.GetProperty("has").GetProperty("nodes")));
+        Assert.Equal(0, data.GetProperty("hasNot").GetProperty("totalCount").GetInt32());
         Assert.Equal(1, data.GetProperty("notExact").GetProperty("totalCount").GetInt32());
     }
 
