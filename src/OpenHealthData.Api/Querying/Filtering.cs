@@ -28,8 +28,12 @@ public static class Filtering
     /// <summary>A closed list of words (an enum) and a yes/no are compared for equality only.</summary>
     public static readonly IReadOnlyList<string> EqualityOperators = ["eq", "neq", "in", "nin"];
 
+    /// <summary>Dimensions (canonical JSON text) take the text operators and "has": every one of these name/value pairs.</summary>
+    public static readonly IReadOnlyList<string> DimensionOperators = [.. StringOperators, "has"];
+
     public static IReadOnlyList<string> OperatorsFor(ScalarField field) =>
-        field.Kind == ScalarKind.Enum || field.ValueType == typeof(bool) ? EqualityOperators
+        field.Kind == ScalarKind.DimensionValues ? DimensionOperators
+        : field.Kind == ScalarKind.Enum || field.ValueType == typeof(bool) ? EqualityOperators
         : field.ValueType == typeof(string) ? StringOperators : ComparableOperators;
 
     public static IQueryable<T> Where<T>(this IQueryable<T> query, EntityShape<T> shape, IDictionary<string, object?>? where)
@@ -92,6 +96,14 @@ public static class Filtering
 
     private static Expression Operation(ScalarField field, Expression member, string op, object? raw)
     {
+        if (op == "has")
+            return AsList(raw, $"{field.Name}.has").Select(item => item switch
+            {
+                KeyValuePair<string, string> pair => pair,
+                IDictionary<string, object?> d when d.TryGetValue("name", out var n) && n is string name && d.TryGetValue("value", out var v) && v is string value => new(name, value),
+                _ => throw new QueryArgumentException($"'{field.Name}.has' takes a list of {{ name, value }}."),
+            }).Aggregate((Expression)Expression.Constant(true), (all, pair) =>
+                Expression.AndAlso(all, StringCall(member, nameof(string.Contains), Parameter(Data.Model.Dimensions.Fragment(pair.Key, pair.Value), typeof(string)))));
         if (op is "in" or "nin")
         {
             var values = AsList(raw, field.Name).Select(v => Convert(field, v, op)).ToList();

@@ -75,7 +75,7 @@ public static class Shapes
         .Scalar("upperBound", x => x.UpperBound, "Upper bound of a RANGE; null otherwise.")
         .Enum("yearBasis", x => x.YearBasis, Vocabulary.YearBases, "STATED (the text gives the year) or INFERRED (the note says the rule).")
         .Scalar("headline", x => x.Headline, "A figure a health journalist would lead with: outcomes, coverage, capacity, money, staff (not process counts).")
-        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
+        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: has: [{ name, value }], or the text operators on the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
         .Scalar("unit", x => x.Unit, "Unit of the value.")
         .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
         .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")
@@ -92,7 +92,14 @@ public static class Shapes
         .Reference("institution", x => x.Institution, x => x.InstitutionId, "The institution the figure is about, if any.")
         .Reference("programme", x => x.Programme, x => x.ProgrammeId, "The programme the figure is about, if any.");
 
-    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
+    public static readonly EntityShape<MetricAlias> MetricAlias = new EntityShape<MetricAlias>("MetricAlias", "alias")
+        .Scalar("alias", x => x.Alias, "The old metric code (no longer a metric).")
+        .Scalar("metricCode", x => x.MetricCode, "The metric it now means.")
+        .Scalar("dimensions", x => x.Dimensions, "The dimensions the old code stood for.", ScalarKind.DimensionValues)
+        .Scalar("note", x => x.Note, "Why it was merged.")
+        .Reference("metric", x => x.Metric, x => x.MetricCode, "The metric it now means.");
+
+    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation, MetricAlias];
 
     public static EntityShape For(Type clrType) => All.Single(s => s.ClrType == clrType);
 }

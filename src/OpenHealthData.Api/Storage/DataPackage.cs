@@ -75,7 +75,7 @@ public static class DataPackage
             ["fields"] = new JsonArray([.. dataset.Columns.Select(c => (JsonNode)new JsonObject
             {
                 ["name"] = c.Name,
-                ["type"] = FieldType(c.Type),
+                ["type"] = c.JsonType ?? FieldType(c.Type),
                 ["description"] = c.Description,
             })]),
             ["missingValues"] = new JsonArray(""),

@@ -27,13 +27,9 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         // References come from memory: joining them would read a report's full text once per figure.
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach),
             Shapes.Observation.KeyField.Name, ForeignKeysOf(Shapes.Observation)),
-        // Old metric codes and the metric (and dimensions) each now means; named like its seed-data folder.
-        new("metric-aliases", [
-            Of<MetricAlias>("alias", "An old metric code, no longer a metric.", a => a.Alias),
-            Of<MetricAlias>("metricCode", "The metric the old code now means.", a => a.MetricCode),
-            Of<MetricAlias>("dimensions", "The dimensions the old code stood for, as canonical JSON (empty: none).", a => a.Dimensions),
-            Of<MetricAlias>("note", "Why it was merged.", a => a.Note),
-        ], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(), "alias", [new("metricCode", NameOf(Shapes.Metric), Shapes.Metric.KeyField.Name)]),
+        // Old metric codes: named like their seed-data folder (a data package's resource names are lower case).
+        new("metric-aliases", [.. ShapeColumns(Shapes.MetricAlias)], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(),
+            Shapes.MetricAlias.KeyField.Name, ForeignKeysOf(Shapes.MetricAlias)),
         Comparable(),
     ];
 
@@ -73,7 +69,11 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     private static IEnumerable<Column> ShapeColumns<T>(EntityShape<T> shape) => shape.Scalars.Select(s =>
     {
         var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(s.Selector.Body, typeof(object)), s.Selector.Parameters).Compile();
-        return new Column(s.Name, s.ClrType, s.Description, row => read((T)row));
+        // Dimensions and keywords are JSON text: nested in JSON, as text in CSV and Parquet.
+        return s.Kind is ScalarKind.DimensionValues or ScalarKind.DimensionDeclarations or ScalarKind.TextList
+            ? new Column(s.Name, s.ClrType, s.Description, row => read((T)row) is string text ? new JsonText(text) : null,
+                s.Kind is ScalarKind.TextList ? "array" : "object")
+            : new Column(s.Name, s.ClrType, s.Description, row => read((T)row));
     });
 
     /// <summary>One row per figure with everything a spreadsheet needs to read and cite it.</summary>
@@ -95,6 +95,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     ];
 
     private static Column Of<T>(string name, string description, Func<T, string?> read) => new(name, typeof(string), description, row => read((T)row));
+
 
     /// <summary>The dataset of an entity's rows: its name in the plural, e.g. observations.</summary>
     public static string NameOf(EntityShape shape) => shape.Name.ToLowerInvariant() + "s";

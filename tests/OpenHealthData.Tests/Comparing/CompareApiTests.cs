@@ -19,6 +19,8 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
               headline: observations(where: { headline: { eq: true } }, order: [{ id: ASC }]) { nodes { id headline } }
               keyGroups: observations(where: { dimensions: { contains: "\"population\":\"key_groups\"" } }, order: [{ id: ASC }]) { nodes { id dimensions { name value } } }
               none: observations(where: { dimensions: { eq: "{}" } }, order: [{ id: ASC }]) { nodes { id dimensions { name } } }
+              has: observations(where: { dimensions: { has: [{ name: "population", value: "key_groups" }] } }, order: [{ id: ASC }]) { nodes { id } }
+              hasNot: observations(where: { dimensions: { has: [{ name: "population", value: "children" }] } }) { totalCount }
               notExact: observations(where: { qualifier: { nin: [EXACT] } }) { totalCount }
             }
             """);
@@ -32,6 +34,8 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
         var dimension = Assert.Single(keyGroups[0].GetProperty("dimensions").EnumerateArray());
         Assert.Equal(("population", "key_groups"), (dimension.GetProperty("name").GetString(), dimension.GetProperty("value").GetString()));
         Assert.Equal(["t-001", "t-002"], Ids(data.GetProperty("none").GetProperty("nodes")));
+        Assert.Equal(["s-001", "s-002", "s-004"], Ids(data.GetProperty("has").GetProperty("nodes")));
+        Assert.Equal(0, data.GetProperty("hasNot").GetProperty("totalCount").GetInt32());
         Assert.Equal(1, data.GetProperty("notExact").GetProperty("totalCount").GetInt32());
     }
 
@@ -185,10 +189,22 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
     {
         var rows = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/metric-aliases.json")).RootElement;
         var row = Assert.Single(rows.EnumerateArray());
-        Assert.Equal(("family_doctor_signing_rate_key_groups", "family_doctor_signing_rate", """{"population":"key_groups"}"""),
-            (row.GetProperty("alias").GetString(), row.GetProperty("metricCode").GetString(), row.GetProperty("dimensions").GetString()));
-        var observations = await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/observations.csv");
-        Assert.Contains("qualifier", observations.Split('\n')[0]);
-        Assert.Contains("yearBasis", observations.Split('\n')[0]);
+        Assert.Equal(("family_doctor_signing_rate_key_groups", "family_doctor_signing_rate", "key_groups"),
+            (row.GetProperty("alias").GetString(), row.GetProperty("metricCode").GetString(), row.GetProperty("dimensions").GetProperty("population").GetString()));
+
+        // Dimensions are nested objects in JSON, canonical JSON text in CSV.
+        var json = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/observations.json")).RootElement;
+        var s1 = json.EnumerateArray().Single(o => o.GetProperty("id").GetString() == "s-001");
+        Assert.Equal(("key_groups", "EXACT", "STATED", true), (s1.GetProperty("dimensions").GetProperty("population").GetString(),
+            s1.GetProperty("qualifier").GetString(), s1.GetProperty("yearBasis").GetString(), s1.GetProperty("headline").GetBoolean()));
+        var csv = (await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/observations.csv")).Split("\r\n");
+        var header = csv[0].TrimStart('\uFEFF').Split(',');
+        foreach (var column in new[] { "qualifier", "lowerBound", "upperBound", "yearBasis", "headline", "dimensions" }) Assert.Contains(column, header);
+        Assert.Contains(csv, line => line.StartsWith("s-001,", StringComparison.Ordinal) && line.Contains(",true,", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.StartsWith("s-001,", StringComparison.Ordinal) && line.Contains("\"{\"\"population\"\":\"\"key_groups\"\"}\"", StringComparison.Ordinal));
+        var metrics = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/api/v1/snapshots/latest/metrics.json")).RootElement;
+        var signing = metrics.EnumerateArray().Single(m => m.GetProperty("code").GetString() == "family_doctor_signing_rate");
+        Assert.Equal("family doctor", signing.GetProperty("keywords")[1].GetString());
+        Assert.Equal("key_groups", signing.GetProperty("dimensions").GetProperty("population")[1].GetString());
     }
 }

@@ -38,6 +38,7 @@ public static class ScalarGraphTypes
     /// <summary>The filter input: text, number or Boolean operators, or an enum's eq/neq/in/nin.</summary>
     public static Type Filter(ScalarField field) =>
         field.Kind == ScalarKind.Enum ? typeof(EnumOperationFilterInputType<>).MakeGenericType(VocabularyEnumTypes.For(field.Values!))
+        : field.Kind == ScalarKind.DimensionValues ? typeof(DimensionsOperationFilterInputType)
         : field.ValueType == typeof(bool) ? typeof(BooleanOperationFilterInputType)
         : field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
         : field.ValueType == typeof(int) ? typeof(IntOperationFilterInputType)
