@@ -8,6 +8,7 @@ using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Search;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api;
@@ -61,6 +62,7 @@ public partial class Program
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<LandingPage>();
+        services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
@@ -119,5 +121,6 @@ public partial class Program
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
+        app.MapSearchEndpoints();
     }
 }

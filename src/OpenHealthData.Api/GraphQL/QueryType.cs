@@ -44,6 +44,7 @@ public sealed class QueryType : ObjectGraphType
                     .ToListAsync(ctx.CancellationToken);
                 return rows.Select(o => new SeriesPoint(o.Year, o.Value, o.Unit, o.Kind, o)).ToList();
             });
+        Search.SearchField.AddTo(this);
     }
 
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data.Search;
 using Polly;
 using Polly.Retry;
 
@@ -98,6 +99,7 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
             Insert(db, connection, transaction, seed.Institutions, ct);
             Insert(db, connection, transaction, seed.Programmes, ct);
             Insert(db, connection, transaction, seed.Observations, ct);
+            SearchIndex.Build(connection, transaction, seed);
             Insert(db, connection, transaction, [
                 new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },
                 new DatabaseInfo { Key = DatabaseInfoKeys.BuiltAt, Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
