@@ -4,6 +4,7 @@ using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Explore;
 using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
@@ -122,5 +123,6 @@ public partial class Program
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
         app.MapSearchEndpoints();
+        app.MapExplorer();
     }
 }
