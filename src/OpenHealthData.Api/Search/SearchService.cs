@@ -34,6 +34,8 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
     public async Task<SearchPage> SearchAsync(string? text, IQueryable<Observation> filtered, PageRequest page, CancellationToken ct)
     {
         var terms = SearchTerms.Parse(text);
+        if (terms.Count == 0 && !string.IsNullOrWhiteSpace(text))
+            throw new QueryArgumentException("The search text has no word in it, only quotes or punctuation.");
         if (page.Last is not null || page.Before is not null)
             throw new QueryArgumentException("Search results page forward only: use 'first' and 'after'.");
         var size = page.First ?? paging.Value.DefaultPageSize;
