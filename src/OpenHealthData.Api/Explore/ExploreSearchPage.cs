@@ -64,7 +64,7 @@ public static class ExploreSearchPage
             <h2 id="take-h">{Html.E(r.T("download"))}</h2>
             <p><a class="button" href="{r.Link("/explore/download.csv", q.Current())}" download>CSV</a> <a class="button" href="{r.Link("/explore/download.json", q.Current())}" download>JSON</a>
             <a class="button" href="/graphql#query={Html.E(Uri.EscapeDataString(graphql))}">{Html.E(r.T("ide.open"))}</a></p>
-            <details><summary>{Html.E(r.T("ide.query"))}</summary><pre><code>{Html.E(graphql)}</code></pre></details>
+            <details><summary>{Html.E(r.T("ide.query"))}</summary><pre tabindex="0"><code>{Html.E(graphql)}</code></pre></details>
             </section>
             </section>
             """);

@@ -93,7 +93,7 @@ public sealed class LandingPage(IDbContextFactory<HealthDbContext> factory, Data
             <p>Every figure carries its source, a verbatim quote (the span with the number) and the whole sentence around it.
             In the <a href="/explore">explorer</a> every figure has a "Copy citation" button; in GraphQL ask for <code>citation</code>
             on an observation, or quote <code>sentence</code> with the source's title, publisher and date. For example:</p>
-            <pre><code>{ observation(id: "yueqing-2023-work-summary-004") { value unit quote citation } }</code></pre>
+            <pre tabindex="0"><code>{ observation(id: "yueqing-2023-work-summary-004") { value unit quote sentence citation } }</code></pre>
             <p>Check the quote in context in the report with every figure marked:
             <a href="/explore/sources/yueqing-2023-work-summary#fig-yueqing-2023-work-summary-004">Yueqing's work summary</a>
             (or its <a href="/api/v1/sources/yueqing-2023-work-summary/text">plain text</a>).</p>
