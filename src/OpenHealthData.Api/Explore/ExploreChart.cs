@@ -14,7 +14,7 @@ public static class ExploreChart
     /// <summary>Colour-blind-safe (Okabe–Ito), dark enough on white.</summary>
     public static readonly IReadOnlyList<string> Colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#3B3B3B", "#5B3A8E", "#A23B3B"];
 
-    private const double Width = 720, Height = 340, Left = 72, Right = 20, Top = 20, Bottom = 44;
+    private const double Width = 720, Height = 340, Left = 84, Right = 24, Top = 20, Bottom = 48;
 
     public static string Svg(ExploreRequest r, Metric metric, IReadOnlyList<Observation> figures, IReadOnlyList<string> regionOrder)
     {
@@ -32,10 +32,9 @@ public static class ExploreChart
         svg.Append($"<title id=\"chart-title\">{Html.E(title)}</title><desc id=\"chart-desc\">{Html.E(r.T("metric.chart.desc"))}</desc>");
         svg.Append("<g class=\"axis\" aria-hidden=\"true\">");
         for (var v = low; v <= high + step / 2; v += step)
-            svg.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Y(v))}\" y2=\"{N(Y(v))}\" class=\"grid\"/><text x=\"{N(Left - 8)}\" y=\"{N(Y(v) + 4)}\" text-anchor=\"end\">{Html.E(Html.Number(Math.Round(v, 6)))}</text>");
+            svg.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(Y(v))}\" y2=\"{N(Y(v))}\" class=\"grid\"/><text x=\"{N(Left - 10)}\" y=\"{N(Y(v))}\" text-anchor=\"end\" dominant-baseline=\"middle\">{Html.E(Html.Number(Math.Round(v, 6)))}</text>");
         for (var year = minYear; year <= maxYear; year++)
-            svg.Append($"<text x=\"{N(X(year))}\" y=\"{N(Height - Bottom + 22)}\" text-anchor=\"middle\">{year}</text>");
-        svg.Append($"<text x=\"{N(Left)}\" y=\"12\" class=\"unit\">{Html.E(r.Unit(metric.Unit))}</text>");
+            svg.Append($"<text x=\"{N(X(year))}\" y=\"{N(Height - Bottom + 10)}\" text-anchor=\"middle\" dominant-baseline=\"hanging\">{year}</text>");
         svg.Append("</g>");
 
         foreach (var series in figures.GroupBy(o => (o.RegionCode, o.Kind)).OrderBy(g => g.Key.Kind == "actual" ? 0 : 1))

@@ -27,7 +27,7 @@ public static class ExplorePages
         {
             html.Append($"""
                 <figure class="chartbox">
-                <figcaption><h2>{Html.E(r.T("metric.chart"))}</h2></figcaption>
+                <figcaption><h2>{Html.E(r.T("metric.chart"))} <span class="other">({Html.E(r.Unit(metric.Unit) is { Length: > 0 } unit ? unit : metric.Unit)})</span></h2></figcaption>
                 {ExploreChart.Svg(r, metric, figures, [.. regions.Select(x => x.Code)])}
                 {ExploreChart.Legend(r, regions, figures.Select(o => o.Kind).Order(StringComparer.Ordinal))}
                 <p class="hint">{Html.E(r.T("metric.chart.desc"))}</p>

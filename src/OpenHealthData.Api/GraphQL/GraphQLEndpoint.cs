@@ -203,7 +203,8 @@ public static class GraphQLEndpoint
             for (var token = Lexer.Lex(query, 0); token.Kind != TokenKind.EOF; token = Lexer.Lex(query, token.End))
                 if (++tokens > limits.MaxTokens)
                     return (null, new("DOCUMENT_TOO_LARGE", $"The document has more than {limits.MaxTokens} tokens, the limit."));
-            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All, MaxDepth = 4 * limits.MaxDepth + 16 });
+            // Locations are kept (comments are not): errors point at the real line and column.
+            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 4 * limits.MaxDepth + 16 });
             var aliases = CountAliases(document);
             return aliases > limits.MaxAliases
                 ? (null, new("TOO_MANY_ALIASES", $"The document has {aliases} aliases; the limit is {limits.MaxAliases}."))
