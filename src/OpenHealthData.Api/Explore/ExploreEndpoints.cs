@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Search;
-using OpenHealthData.Data;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Explore;
 

@@ -3,9 +3,6 @@ using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Search;
 
-/// <summary>Where and when a metric has figures: how many, in which regions, which years and kinds.</summary>
-public sealed record MetricCoverage(int Observations, IReadOnlyList<string> Regions, IReadOnlyList<int> Years, IReadOnlyList<string> Kinds);
-
 /// <summary>The coverage of every metric and region, computed once: the database does not change while the API runs.</summary>
 public sealed class Coverage(IDbContextFactory<HealthDbContext> factory)
 {

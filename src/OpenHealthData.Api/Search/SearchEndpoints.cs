@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Api.Rest;
-using OpenHealthData.Data;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Search;
-
-public sealed record SearchResultItem(Dictionary<string, object?> Observation, double Score, IReadOnlyList<FieldMatch> Matches);
-public sealed record SearchResults(string Q, IReadOnlyList<string> Terms, int TotalCount, bool HasNextPage, string? EndCursor, SearchFacets Facets, IReadOnlyList<SearchResultItem> Items);
-public sealed record RegionItem(string Code, string NameZh, string NameEn, string Level, string? ParentCode, int Observations);
-public sealed record MetricItem(string Code, string NameZh, string NameEn, string Unit, string Category, string Description, MetricCoverage Coverage);
 
 /// <summary>REST search and the two lists a newcomer starts from: every region and every metric with its coverage.</summary>
 public static class SearchEndpoints

@@ -1,8 +1,5 @@
 namespace OpenHealthData.Api.Search;
 
-/// <summary>A value of a facet and how many results have it.</summary>
-public sealed record FacetCount(string Value, int Count);
-
 /// <summary>How the results of a search spread over regions, years, kinds, categories, metrics and sources (most first).</summary>
 public sealed record SearchFacets(
     IReadOnlyList<FacetCount> Regions, IReadOnlyList<FacetCount> Years, IReadOnlyList<FacetCount> Kinds,

@@ -1,3 +1,4 @@
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data.Model;
 

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Search;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Search;
 
