@@ -22,7 +22,8 @@ public static class ExploreChart
         var maxYear = figures.Max(o => o.Year);
         if (minYear == maxYear) { minYear--; maxYear++; }
         var (low, high, step) = Scale(Math.Min(0, figures.Min(o => o.Value)), Math.Max(0, figures.Max(o => o.Value)));
-        double X(int year) => Left + (year - minYear) * (Width - Left - Right) / (maxYear - minYear);
+        const double inset = 36; // the first and last years stand off the axes, so that points never cover a label
+        double X(int year) => Left + inset + (year - minYear) * (Width - Left - Right - 2 * inset) / (maxYear - minYear);
         double Y(double value) => Height - Bottom - (value - low) * (Height - Top - Bottom) / (high - low);
         static string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
@@ -37,18 +38,23 @@ public static class ExploreChart
             svg.Append($"<text x=\"{N(X(year))}\" y=\"{N(Height - Bottom + 10)}\" text-anchor=\"middle\" dominant-baseline=\"hanging\">{year}</text>");
         svg.Append("</g>");
 
+        // Regions are set a little apart within a year, so that equal values (two targets of 90 %) stay visible.
+        var regionCount = regionOrder.Count;
+        double Dodge(int region) => regionCount < 2 ? 0 : (region - (regionCount - 1) / 2.0) * Math.Min(16, (Width - Left - Right - 2 * inset) / (maxYear - minYear) / (2.0 * regionCount));
         foreach (var series in figures.GroupBy(o => (o.RegionCode, o.Kind)).OrderBy(g => g.Key.Kind == "actual" ? 0 : 1))
         {
-            var colour = Colours[Math.Max(0, regionOrder.ToList().IndexOf(series.Key.RegionCode)) % Colours.Count];
+            var region = Math.Max(0, regionOrder.ToList().IndexOf(series.Key.RegionCode));
+            var colour = Colours[region % Colours.Count];
             var points = series.OrderBy(o => o.Year).ToList();
             var dash = series.Key.Kind switch { "actual" => "", "target" => " stroke-dasharray=\"6 4\"", _ => " stroke-dasharray=\"2 3\"" };
-            if (points.Count > 1)
-                svg.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash} points=\"{string.Join(" ", points.Select(p => $"{N(X(p.Year))},{N(Y(p.Value))}"))}\" aria-hidden=\"true\"/>");
+            // A line only where it means change over time: one point a year (two figures of one year are not a trend).
+            if (points.Count > 1 && points.DistinctBy(p => p.Year).Count() == points.Count)
+                svg.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash} points=\"{string.Join(" ", points.Select(p => $"{N(X(p.Year) + Dodge(region))},{N(Y(p.Value))}"))}\" aria-hidden=\"true\"/>");
             foreach (var p in points)
             {
-                var region = p.Region is null ? p.RegionCode : r.Name(p.Region.NameZh, p.Region.NameEn);
-                var label = $"{region} {p.Year}, {r.Code(p.Kind)}: {p.ValueAsWritten}";
-                var (x, y) = (X(p.Year), Y(p.Value));
+                var name = p.Region is null ? p.RegionCode : r.Name(p.Region.NameZh, p.Region.NameEn);
+                var label = $"{name} {p.Year}, {r.Code(p.Kind)}: {p.ValueAsWritten}";
+                var (x, y) = (X(p.Year) + Dodge(region), Y(p.Value));
                 var mark = p.Kind switch
                 {
                     "actual" => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"6\" fill=\"{colour}\"/>",

@@ -24,7 +24,7 @@ public static class ExploreGraphQL
         arguments.Add($"first: {first}");
         if (f.Region is { } region) arguments.Add($"withinRegion: {S(region)}");
         if (where.Count > 0) arguments.Add($"where: {{ {string.Join(", ", where)} }}");
-        if (q.Q is null) arguments.Add("order: [{ year: DESC }]");
+        if (q.Q is null) arguments.Add("order: [{ kind: ASC }, { year: DESC }]"); // as the explorer lists them: actual, change, target
         var field = q.Q is null ? "observations" : "search";
         return new StringBuilder()
             .Append("{\n  ").Append(field).Append("(\n    ").Append(string.Join("\n    ", arguments)).Append("\n  ) {\n")

@@ -92,7 +92,7 @@ public static class ExplorePages
         html.Append($"<p><a class=\"button\" href=\"{r.Link("/explore", ("region", region.Code))}\">{Html.E(r.F("region.below", name))}</a></p>");
         html.Append($"<h2>{Html.E(r.F("region.figures", name))}</h2>");
         if (figures.Count == 0) html.Append($"<p>{Html.E(r.T("region.none"))}</p>");
-        foreach (var g in figures.GroupBy(o => o.Metric!.Category).OrderByDescending(g => g.Count()))
+        foreach (var g in figures.GroupBy(o => o.Metric!.Category).OrderBy(g => CategoryRank(g.Key)).ThenByDescending(g => g.Count()))
         {
             html.Append($"<h3>{Html.E(r.Code(g.Key))} <span class=\"count\">{g.Count()}</span></h3><div class=\"scroll\"><table class=\"figures\"><thead><tr>")
                 .Append($"<th scope=\"col\">{Html.E(r.T("col.metric"))}</th><th scope=\"col\">{Html.E(r.T("col.year"))}</th><th scope=\"col\">{Html.E(r.T("col.kind"))}</th><th scope=\"col\">{Html.E(r.T("col.value"))}</th><th scope=\"col\">{Html.E(r.T("col.quote"))}</th></tr></thead><tbody>");
@@ -159,6 +159,15 @@ public static class ExplorePages
         html.Append("</tbody></table></div>");
         return html.ToString();
     }
+
+    /// <summary>Categories in the order a health reporter reads them: outcomes and services first, administration last.</summary>
+    private static readonly IReadOnlyList<string> CategoryOrder =
+    [
+        "health_outcomes", "maternal_child_health", "public_health", "disease_control", "hospital_services", "primary_care", "elderly_care",
+        "workforce", "infrastructure", "health_finance", "medical_insurance", "traditional_medicine", "digital_health", "health_promotion", "governance",
+    ];
+
+    private static int CategoryRank(string category) => CategoryOrder.ToList().IndexOf(category) is var i and >= 0 ? i : CategoryOrder.Count;
 
     private static string Years(IReadOnlyList<int> years) =>
         years.Count == 0 ? "" : years.Count == 1 ? years[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{years[0]}–{years[^1]}";

@@ -22,7 +22,7 @@ public static class ExploreText
         ["results.count"] = ("{0} figures", "共 {0} 条数据"),
         ["results.for"] = ("for", "匹配"),
         ["results.none"] = ("No figure matches. Try fewer words, another spelling, or the other language.", "没有匹配的数据。请减少词语、换一种写法或换一种语言。"),
-        ["results.all"] = ("All figures, newest first", "全部数据，按年份从新到旧"),
+        ["results.all"] = ("All figures: achieved ones first, newest first", "全部数据：实际数据在前，按年份从新到旧"),
         ["filters.active"] = ("Filters", "筛选条件"),
         ["filters.remove"] = ("Remove filter", "移除筛选"),
         ["filters.clear"] = ("Clear all", "全部清除"),

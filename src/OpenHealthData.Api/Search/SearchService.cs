@@ -30,7 +30,7 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
 
     private sealed record Facts(string Id, string RegionCode, int Year, string Kind, string MetricCode, string SourceId);
 
-    /// <param name="text">What was typed; empty lists every figure of the filter, newest first.</param>
+    /// <param name="text">What was typed; empty lists every figure of the filter, achieved (actual) figures first, newest first.</param>
     /// <param name="filtered">The observations the search is restricted to (filters of the caller).</param>
     public async Task<SearchPage> SearchAsync(string? text, IQueryable<Observation> filtered, PageRequest page, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
         }
         var facts = await filtered.Select(o => new Facts(o.Id, o.RegionCode, o.Year, o.Kind, o.MetricCode, o.SourceId)).ToListAsync(ct);
         IEnumerable<Facts> ordered = scores is null
-            ? facts.OrderByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal)
+            ? facts.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal)
             : facts.OrderByDescending(f => scores[f.Id]).ThenBy(f => f.Kind == "actual" ? 0 : 1).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
         var window = ordered.Skip(start).Take(size + 1).ToList();
         var pageIds = window.Take(size).Select(f => f.Id).ToList();
