@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data.Model;
-using OpenHealthData.Data.Search;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Seeding;
 
 namespace OpenHealthData.Api.Search;
 

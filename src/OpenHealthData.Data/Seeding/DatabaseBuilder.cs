@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenHealthData.Data.Model;
-using OpenHealthData.Data.Search;
 using Polly;
 using Polly.Retry;
 

@@ -19,7 +19,8 @@ public static class DatabaseReadme
         ["Metrics"] = "What is measured: code, names, unit, category and a description that makes two reports' figures comparable.",
         ["Institutions"] = "Named hospitals, health centres, CDCs and medical communities, with their region and the report that names them.",
         ["Programmes"] = "Named policies, campaigns and projects, with their region, years and the report that names them.",
-        ["Observations"] = "One figure per row: metric, region, year, kind (actual, target, change), value in the metric's unit, the value as written and the verbatim quote of the report it comes from (SourceId).",
+        ["Observations"] = "One figure per row: metric, region, year, kind (actual, target, change), value in the metric's unit, the value as written, the verbatim quote of the report it comes from (SourceId) and the whole sentence around it (Sentence).",
+        [SearchIndex.Table] = "The full-text search index of the figures (SQLite FTS5, trigram tokenizer: any substring of three characters or more, any case): one row per observation (id), its metric's names (metric), its words (quote, English rendering, sentence; words) and its context (description, note, region, institution, programme, source; context). Query with: SELECT id FROM ObservationSearch WHERE ObservationSearch MATCH '\"出生率\"'.",
         ["Info"] = "Facts about this file: the seed-data hash it was built from (seed_hash) and when (built_at).",
         ["sqlite_stat1"] = "SQLite's statistics for the query planner (written by ANALYZE).",
     };

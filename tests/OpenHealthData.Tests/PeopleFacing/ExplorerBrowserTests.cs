@@ -112,6 +112,21 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         Assert.True((bool)driver.ExecuteScript($"return document.getElementById('{row}').matches(':target');")!);
     }
 
+    [SkippableFact]
+    public void Open_as_a_graphql_query_opens_the_search_in_the_ide()
+    {
+        var (driver, profile) = Start(1280, 900);
+        using var _ = profile;
+        using var __ = driver;
+        driver.Navigate().GoToUrl(Url("/explore?q=birth+rate&year=2023"));
+        driver.FindElement(By.CssSelector("a.button[href^='/graphql#query=']")).Click();
+        var editor = new WebDriverWait(driver, TimeSpan.FromSeconds(120)).Until(d =>
+            (d.FindElements(By.CssSelector(".graphiql-query-editor .view-lines")).FirstOrDefault()?.Text ?? "") is { } text
+            && text.Contains("search(", StringComparison.Ordinal) ? text : null);
+        Assert.Contains("birth rate", editor);
+        Assert.Contains("year: { eq: 2023 }", editor.Replace('\u00a0', ' '));
+    }
+
     [SkippableTheory]
     [InlineData(1280)]
     [InlineData(375)]

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenHealthData.Data;
-using OpenHealthData.Data.Search;
 using OpenHealthData.Data.Seeding;
 using OpenHealthData.Tests.Support;
 

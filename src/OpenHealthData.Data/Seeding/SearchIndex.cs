@@ -1,8 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OpenHealthData.Data.Model;
-using OpenHealthData.Data.Seeding;
 
-namespace OpenHealthData.Data.Search;
+namespace OpenHealthData.Data.Seeding;
 
 /// <summary>
 /// The full-text index of the figures: an SQLite FTS5 table with the trigram tokenizer, which matches any substring
