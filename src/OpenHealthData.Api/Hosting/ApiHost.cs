@@ -10,6 +10,8 @@ using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
+using OpenHealthData.Api.Explore;
+using OpenHealthData.Api.Search;
 
 namespace OpenHealthData.Api.Hosting;
 
@@ -48,6 +50,7 @@ public static class ApiHost
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<LandingPage>();
+        services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -111,5 +114,7 @@ public static class ApiHost
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
+        app.MapSearchEndpoints();
+        app.MapExplorer();
     }
 }
