@@ -8,6 +8,7 @@ using OpenHealthData.Api.GraphQL;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Serving;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api;
@@ -53,6 +54,8 @@ public partial class Program
             return db;
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Serving.IDataVersion>(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddServing(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<RegionTree>();
         services.AddSingleton<ReferenceCache>();
@@ -101,6 +104,7 @@ public partial class Program
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.UseServing();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebHardening();
@@ -109,13 +113,7 @@ public partial class Program
         app.UseStaticFiles();
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
-        app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
-        {
-            status = "ok",
-            seedHash = db.Status.SeedHash,
-            builtAt = db.Status.BuiltAt,
-            counts = db.Status.Counts,
-        })).WithName("Health").WithTags("Health");
+        app.MapHealthEndpoints();
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();

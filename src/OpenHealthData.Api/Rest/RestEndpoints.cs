@@ -69,13 +69,13 @@ public static class RestEndpoints
             await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } region
                 ? TypedResults.Ok(Row("regions", region))
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
-            .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
 
         api.MapGet("/metrics/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
             await db.Metrics.FirstOrDefaultAsync(m => m.Code == code, ct) is { } metric
                 ? TypedResults.Ok(Row("metrics", metric))
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
-            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
 
         api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -111,7 +111,7 @@ public static class RestEndpoints
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
             }
-        }).WithName("ListObservations").WithTags("Lookups")
+        }).AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListObservations").WithTags("Lookups")
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
     }
 
