@@ -174,7 +174,7 @@ echo "| 3 replicas + nginx, replica 2 killed at ${KILL_AT} s, restarted at ${RES
 echo "| 1 replica, response cache off, no nginx (${BASELINE} s) | $b_requests | $b_rps | $((b_non2xx + b_socket + b_gql)) | $b_n5xx | – | $b_p50 | $b_p99 |"
 echo
 echo "nginx access log: $logged requests, \$upstream_cache_status ${statuses%,}; answers where a replica gave 5xx (retried or served stale): $upstream_5xx"
-speedup=$(awk -v a="$rps" -v b="$b_rps" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+speedup=$(awk -v a="$rps" -v b="$b_rps" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 echo "through nginx / one uncached replica: ${speedup}x"
 awk -v r="$ratio" 'BEGIN { exit !(r >= 90) }' && echo "target cache hit ratio >= 90 %: met" || echo "target cache hit ratio >= 90 %: NOT met"
 awk -v s="$speedup" 'BEGIN { exit !(s >= 3) }' && echo "target >= 3x one uncached replica: met" || echo "target >= 3x one uncached replica: NOT met"
