@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using OpenHealthData.Api.GraphQL;
+using OpenHealthData.Api.Graph;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Serving;
@@ -168,8 +169,8 @@ public sealed partial class DeployManifestTests(ApiFactory api)
         var environment = manifest == "compose" ? ComposeEnvironment()
             : EnvironmentOf((YamlMappingNode)Seq(Object("Deployment", "api"), "spec", "template", "spec", "containers").Single());
         Assert.NotEmpty(environment);
-        var configured = OpenHealthData.Api.Program.BuildApp([.. environment.SelectMany(e => new[] { "--" + e.Key.Replace("__", ":"), e.Value })]);
-        var defaults = OpenHealthData.Api.Program.BuildApp([]);
+        var configured = OpenHealthData.Api.Hosting.ApiHost.BuildApp([.. environment.SelectMany(e => new[] { "--" + e.Key.Replace("__", ":"), e.Value })]);
+        var defaults = OpenHealthData.Api.Hosting.ApiHost.BuildApp([]);
         foreach (var (name, value) in environment)
         {
             var parts = name.Split("__");

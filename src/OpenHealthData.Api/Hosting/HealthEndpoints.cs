@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Hosting;

@@ -65,7 +65,7 @@ public sealed class TrustedProxyTests
     public void A_proxy_that_is_not_an_address_stops_the_start()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            OpenHealthData.Api.Program.BuildApp(["--ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "--urls", "http://127.0.0.1:0"]));
+            OpenHealthData.Api.Hosting.ApiHost.BuildApp(["--ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "--urls", "http://127.0.0.1:0"]));
         Assert.Contains("ForwardedHeaders:KnownNetworks", error.Message);
         Assert.Contains(TrustedProxies.Section, error.Message);
     }
