@@ -168,7 +168,8 @@ public static class GraphQLEndpoint
 
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
-        http.Response.StatusCode = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.StatusCode = result.Errors?.Any(e => e.Code == ErrorCodes.RateLimited) == true ? StatusCodes.Status429TooManyRequests
+            : graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         var contentType = ResponseType(http);
         http.Response.ContentType = contentType;
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();

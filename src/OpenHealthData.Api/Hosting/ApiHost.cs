@@ -37,6 +37,8 @@ public static class ApiHost
         services.Configure<PagingOptions>(configuration.GetSection("Paging"));
         services.Configure<RequestLimits>(configuration.GetSection("Limits"));
         services.AddWebHardening(configuration);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<QueryCost>();
         // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
         // Its connection stays open for the request (a request runs two or more statements); returning the
         // context to the pool closes it.
@@ -82,6 +84,7 @@ public static class ApiHost
                 o.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                     ? new FieldComplexityResult(1, 1)
                     : standard(field);
+                o.ValidateComplexityDelegate = sp.GetRequiredService<QueryCost>().ChargeAsync;
             })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)
