@@ -99,10 +99,14 @@ start_api() { # replica number, port, extra options
     --PersistedQueries:TrustedDocuments "$WORK/trusted-documents.json" --Shutdown:DrainSeconds 5 "$@") >>"$WORK/api$r.log" 2>&1 &
   API[$r]=$!
 }
-wait_ready() { # replica number, port
+wait_ready() { # replica number, port; 1 if it exited during start
   local deadline=$((SECONDS + 120))
   until curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$2/readyz"; do
-    kill -0 "${API[$1]}" 2>/dev/null || { tail -20 "$WORK/api$1.log"; die "replica $1 exited during start"; }
+    if ! kill -0 "${API[$1]}" 2>/dev/null; then
+      grep -m3 -E 'Exception:|crit' "$WORK/api$1.log" >&2 || tail -5 "$WORK/api$1.log" >&2
+      ss -ltnp 2>/dev/null | grep ":$2 " >&2 || true
+      return 1
+    fi
     [ $SECONDS -lt $deadline ] || die "replica $1 not ready after 120 s"
     sleep 0.3
   done
@@ -114,7 +118,7 @@ run_wrk() { # seconds, url, output
 }
 
 for r in 1 2 3; do start_api $r $((PORT + r)); done
-for r in 1 2 3; do wait_ready $r $((PORT + r)); done
+for r in 1 2 3; do wait_ready $r $((PORT + r)) || die "replica $r exited during start"; done
 
 mkdir -p "$WORK/nginx/tmp"
 upstreams=$(printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=5s;\\n' $((PORT + 1)) $((PORT + 2)) $((PORT + 3)))
@@ -144,8 +148,12 @@ stop_api 2 KILL
 sleep $((RESTART_AT - KILL_AT))
 echo "$(date +%T) t=${RESTART_AT}s: restart replica 2"
 restarted=$SECONDS
-start_api 2 $((PORT + 2))
-wait_ready 2 $((PORT + 2))
+for attempt in 1 2 3; do # as an orchestrator would, try again if the new process fails to start
+  start_api 2 $((PORT + 2))
+  wait_ready 2 $((PORT + 2)) && break
+  [ "$attempt" -lt 3 ] || die "replica 2 failed to restart three times"
+  echo "$(date +%T) replica 2 exited during start (attempt $attempt); starting it again in 2 s"; sleep 2
+done
 echo "$(date +%T) replica 2 ready again after $((SECONDS - restarted)) s"
 wait "$WRK" || true
 cat "$WORK/cluster.txt" | sed -n '/Latency Distribution/,/Requests\/sec/p'
@@ -155,12 +163,15 @@ read -r logged hits ratio statuses < <(awk '
   { n++; for (i = 1; i <= NF; i++) if ($i ~ /^cache=/) { s = substr($i, 7); if (s == "") s = "none"; c[s]++ } }
   END { out = ""; for (k in c) out = out k "=" c[k] ","; printf "%d %d %.2f %s\n", n, c["HIT"], n ? 100 * c["HIT"] / n : 0, out }' "$WORK/nginx/access.log")
 upstream_5xx=$(grep -c 'upstream_status=5' "$WORK/nginx/access.log" || true)
+# nginx's own time per answer ($request_time, the field before cache=), hits apart from the rest.
+nginx_times=$(awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^cache=/) print ($i == "cache=HIT" ? "HIT" : "other"), $(i - 1) * 1000 }' "$WORK/nginx/access.log" |
+  sort -k1,1 -k2,2n | awk '{ t[$1, ++n[$1]] = $2 } END { for (k in n) printf "%s: p50 %.1f ms, p99 %.1f ms (%d); ", k, t[k, int(n[k] * 0.5) + 1], t[k, int(n[k] * 0.99) + 1], n[k] }')
 
 # One replica, its response cache off, the same requests, no nginx.
 stop_api 1; stop_api 3; kill -QUIT "$NGINX" 2>/dev/null || true; wait "$NGINX" 2>/dev/null || true; NGINX=""
 stop_api 2
 start_api 9 $((PORT + 1)) --ResponseCache:MaxBytes 0
-wait_ready 9 $((PORT + 1))
+wait_ready 9 $((PORT + 1)) || die "the baseline replica exited during start"
 run_wrk "$BASELINE" "http://127.0.0.1:$((PORT + 1))" "$WORK/baseline.txt" || true
 read -r b_requests b_rps b_p50 b_p99 b_non2xx b_n5xx b_socket b_gql < <(awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7, $8, $9 }' "$WORK/baseline.txt") \
   || { cat "$WORK/baseline.txt"; die "baseline: wrk printed no RESULT"; }
@@ -174,6 +185,7 @@ echo "| 3 replicas + nginx, replica 2 killed at ${KILL_AT} s, restarted at ${RES
 echo "| 1 replica, response cache off, no nginx (${BASELINE} s) | $b_requests | $b_rps | $((b_non2xx + b_socket + b_gql)) | $b_n5xx | – | $b_p50 | $b_p99 |"
 echo
 echo "nginx access log: $logged requests, \$upstream_cache_status ${statuses%,}; answers where a replica gave 5xx (retried or served stale): $upstream_5xx"
+echo "nginx \$request_time: ${nginx_times%; }"
 speedup=$(awk -v a="$rps" -v b="$b_rps" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 echo "through nginx / one uncached replica: ${speedup}x"
 awk -v r="$ratio" 'BEGIN { exit !(r >= 90) }' && echo "target cache hit ratio >= 90 %: met" || echo "target cache hit ratio >= 90 %: NOT met"
