@@ -7,7 +7,7 @@
 # Builds once, seeds one database, starts 3 API processes on 127.0.0.1 and Debian's nginx with deploy/nginx.conf
 # (upstream servers, port and file paths rewritten), sends DURATION (60) s of GET load through nginx
 # (deploy/local-cluster.lua: GraphQL by text and by persisted-query hash, REST lookups, snapshot files, the snapshot
-# listing), kills replica 2 (SIGKILL) at KILL_AT (20) s and restarts it at RESTART_AT (40) s. Then it runs the same
+# listing, /healthz), kills replica 2 (SIGKILL) at KILL_AT (20) s and restarts it at RESTART_AT (40) s. Then it runs the same
 # requests for BASELINE (20) s against one replica with its response cache off, for comparison.
 # Prints requests, req/s, errors, 5xx, nginx's cache hit ratio ($upstream_cache_status), p50/p99.
 # Exits 1 if any request failed (socket error, non-2xx/3xx, 5xx, GraphQL error), 2 if the set-up failed.
@@ -77,7 +77,7 @@ for q in queries:
 fixed += ["/api/v1/snapshots/%s/%s" % (os.environ["SNAPSHOT"], f) for f in ["observations.csv", "observations.json", "regions.json"]]
 fixed += ["/api/v1/regions/330382", "/api/v1/regions/140000", "/api/v1/metrics/physicians_per_1000",
           "/api/v1/observations?region=330382&year=2023&first=20", "/api/v1/observations?withinRegion=140000&first=50",
-          "/api/v1/snapshots"]
+          "/api/v1/snapshots", "/healthz"]  # /healthz is never cached: a steady stream to the replicas, also through the kill
 varying = []
 for region in ["330382", "140823", "360000", "140000", "141100"]:
     for year in [2023, 2024]:

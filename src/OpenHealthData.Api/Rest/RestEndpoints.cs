@@ -19,11 +19,10 @@ public static class RestEndpoints
     {
         var api = app.MapGroup("/api/v1");
 
-        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            return TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))]));
-        }).WithName("ListSnapshots").WithTags("Snapshots")
+        // The listing changes only with the data version (a new seed builds a new snapshot), so caches may keep it like a lookup.
+        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db) =>
+            TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))])))
+          .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListSnapshots").WithTags("Snapshots")
           .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
 
         api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<FileContentHttpResult, PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>

@@ -105,6 +105,7 @@ public sealed class HttpCachingTests(NoResponseCacheFactory api) : IClassFixture
     [InlineData("/api/v1/regions/330382")]
     [InlineData("/api/v1/metrics/physicians_per_1000")]
     [InlineData("/api/v1/observations?region=330382&year=2023&first=5")]
+    [InlineData("/api/v1/snapshots")]
     public async Task Rest_lookups_are_cacheable_and_revalidate_with_304(string url)
     {
         using var response = await GetAsync(url);
