@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 
 namespace OpenHealthData.Api.Serving;
 
@@ -21,7 +22,7 @@ public static partial class RequestLog
 
     public static void UseRequestLog(this WebApplication app)
     {
-        var enabled = app.Configuration.GetSection("RequestLogging").Get<RequestLogOptions>()?.Enabled == true;
+        var enabled = app.Services.GetRequiredService<IOptions<RequestLogOptions>>().Value.Enabled;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
         app.Use(async (http, next) =>
         {

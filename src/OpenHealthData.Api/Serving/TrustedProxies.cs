@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace OpenHealthData.Api.Serving;
 
@@ -14,7 +15,7 @@ public static class TrustedProxies
 
     public static void UseTrustedProxies(this WebApplication app)
     {
-        var trusted = app.Configuration.GetSection(Section).Get<TrustedProxyOptions>() ?? new();
+        var trusted = app.Services.GetRequiredService<IOptions<TrustedProxyOptions>>().Value;
         if (trusted.KnownProxies.Count == 0 && trusted.KnownNetworks.Count == 0) return;
         var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
         options.KnownProxies.Clear();
