@@ -120,22 +120,13 @@ run_wrk() { # seconds, url, output
 for r in 1 2 3; do start_api $r $((PORT + r)); done
 for r in 1 2 3; do wait_ready $r $((PORT + r)) || die "replica $r exited during start"; done
 
-mkdir -p "$WORK/nginx/tmp"
-upstreams=$(printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=5s;\\n' $((PORT + 1)) $((PORT + 2)) $((PORT + 3)))
-sed -e "s|^ *server api:8080 .*|$upstreams|" \
-    -e "s|listen 8080;|listen 127.0.0.1:$PORT;|" \
-    -e "s|/var/cache/nginx/openhealthdata|$WORK/nginx/cache|" \
-    -e "s|/var/log/nginx/|$WORK/nginx/|g" \
-    -e "s|^http {|http {\n    client_body_temp_path $WORK/nginx/tmp/body; proxy_temp_path $WORK/nginx/tmp/proxy; fastcgi_temp_path $WORK/nginx/tmp/fastcgi; uwsgi_temp_path $WORK/nginx/tmp/uwsgi; scgi_temp_path $WORK/nginx/tmp/scgi;|" \
-    "$DEPLOY/nginx.conf" >"$WORK/nginx/nginx.conf"
-[ "$(grep -c "server 127.0.0.1:" "$WORK/nginx/nginx.conf")" = 3 ] && grep -q "listen 127.0.0.1:$PORT;" "$WORK/nginx/nginx.conf" \
-  && ! grep -q "/var/" "$WORK/nginx/nginx.conf" || die "deploy/nginx.conf changed shape: the rewrite for this machine no longer applies"
-user=""; [ "$(id -u)" = 0 ] && user="user root;"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" -t -q -g "pid $WORK/nginx/nginx.pid; $user" || die "nginx -t"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" -g "daemon off; pid $WORK/nginx/nginx.pid; $user" &
+"$DEPLOY/nginx-local.sh" "$WORK/nginx" "$PORT" $((PORT + 1)) $((PORT + 2)) $((PORT + 3)) >"$WORK/nginx.out" 2>&1 &
 NGINX=$!
 deadline=$((SECONDS + 20))
-until curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/readyz"; do [ $SECONDS -lt $deadline ] || die "nginx does not answer"; sleep 0.2; done
+until curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/readyz"; do
+  kill -0 "$NGINX" 2>/dev/null || { cat "$WORK/nginx.out"; die "nginx did not start"; }
+  [ $SECONDS -lt $deadline ] || die "nginx does not answer"; sleep 0.2
+done
 : >"$WORK/nginx/access.log"
 
 echo "load: wrk -t2 -c$CONNECTIONS -d${DURATION}s through nginx on 127.0.0.1:$PORT to replicas on $((PORT + 1))-$((PORT + 3));" \
