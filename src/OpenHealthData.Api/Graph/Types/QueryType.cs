@@ -62,6 +62,8 @@ public sealed class QueryType : ObjectGraphType
                 ctx.RequestServices!.GetRequiredService<HealthDbContext>(), ctx.RequestServices!.GetRequiredService<MetricCodes>(),
                 ctx.RequestServices!.GetRequiredService<ReferenceCache>(), ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
                 ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? [], ctx.CancellationToken));
+
+        SearchField.AddTo(this);
     }
 
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>
