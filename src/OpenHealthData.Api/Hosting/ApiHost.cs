@@ -11,6 +11,8 @@ using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Serving;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
+using OpenHealthData.Api.Explore;
+using OpenHealthData.Api.Search;
 
 namespace OpenHealthData.Api.Hosting;
 
@@ -53,6 +55,7 @@ public static class ApiHost
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<LandingPage>();
+        services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -92,6 +95,7 @@ public static class ApiHost
             .AddErrorInfoProvider<ErrorCodes>());
         services.AddTransient(typeof(FilterInputType<>));
         services.AddTransient(typeof(SortInputType<>));
+        services.AddTransient(typeof(EnumOperationFilterInputType<>));
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
     }
@@ -111,5 +115,7 @@ public static class ApiHost
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
+        app.MapSearchEndpoints();
+        app.MapExplorer();
     }
 }
