@@ -31,9 +31,10 @@ public sealed class EntityShape<T> : EntityShape
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 
-    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description)
+    /// <param name="type">The field's type when the column's CLR type does not say it, e.g. <see cref="ColumnTypes.Enum"/> for a text column of one word of a list.</param>
+    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description, ColumnType? type = null)
     {
-        _scalars.Add(new ScalarField(name, description, selector));
+        _scalars.Add(new ScalarField(name, description, selector, type));
         return this;
     }
 

@@ -83,22 +83,18 @@ public static class RestEndpoints
             HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
-            var where = new Dictionary<string, object?>();
-            void Add(string field, string op, object? value)
-            {
-                if (value is null) return;
-                if (!where.TryGetValue(field, out var ops)) where[field] = ops = new Dictionary<string, object?>();
-                ((Dictionary<string, object?>)ops!)[op] = value;
-            }
+            var shape = Shapes.Observation;
             object? Value(string name) => values.GetValueOrDefault(name);
-            Add("regionCode", "eq", Value("region")); Add("metricCode", "eq", Value("metric")); Add("year", "eq", Value("year"));
-            Add("kind", "eq", Value("kind")); Add("sourceId", "eq", Value("source"));
+            FilterNode? filter = null;
+            foreach (var (parameter, field) in ObservationFilters)
+                if (Value(parameter) is { } value) filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, FilterOperators.Eq, value));
             try
             {
-                if (Value("withinRegion") is string withinRegion) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
-                var page = await db.Observations
-                    .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
-                    .PageAsync(new PageRequest((int?)Value("first"), (string?)Value("after")), paging.Value, ct, withTotal: true);
+                if (Value("withinRegion") is string withinRegion)
+                    filter = FilterNode.And(filter, FilterNode.Where(shape.RegionField!, FilterOperators.In, regions.SelfAndDescendants(withinRegion).ToList()));
+                var request = new ListQuery(filter, NewestFirst, new PageRequest((int?)Value("first"), (string?)Value("after")));
+                var page = await db.Observations.Where(request.Filter).OrderBy(shape, request.Order)
+                    .PageAsync(request.Page, paging.Value, ct, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
                     [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }
@@ -110,6 +106,12 @@ public static class RestEndpoints
           .ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
     }
+
+    /// <summary>The parameters of GET /api/v1/observations that are equality filters, and the field each filters.</summary>
+    private static readonly (string Parameter, string Field)[] ObservationFilters =
+        [("region", "regionCode"), ("metric", "metricCode"), ("year", "year"), ("kind", "kind"), ("source", "sourceId")];
+
+    private static readonly IReadOnlyList<SortKey> NewestFirst = [new SortKey([], Shapes.Observation.FindScalar("year")!, Descending: true)];
 
     /// <summary>The query parameters of GET /api/v1/observations.</summary>
     public static readonly QueryParameters ObservationParameters = new(

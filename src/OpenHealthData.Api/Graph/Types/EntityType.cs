@@ -25,8 +25,7 @@ public abstract class EntityType<T> : ObjectGraphType<T>
 
     private static Type GraphType(ScalarField field)
     {
-        var scalar = field.ValueType == typeof(string) ? typeof(StringGraphType)
-            : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
+        var scalar = ScalarGraphTypes.For(field.Type);
         return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
     }
 }

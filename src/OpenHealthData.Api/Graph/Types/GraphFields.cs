@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
@@ -33,14 +32,12 @@ public static class GraphFields
         return field.ResolveAsync(async ctx =>
         {
             var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var query = Filter(ctx, shape, db.Set<TNode>());
-            var page = new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
-                ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before"));
+            var request = Read(ctx, shape);
             var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            var ordered = query.OrderBy(shape, Order(ctx));
+            var ordered = db.Set<TNode>().Where(request.Filter).OrderBy(shape, request.Order);
             if (Projection.Of(shape, NodeFields(ctx.FieldAst)) is { } projection) ordered = ordered.Select(projection);
-            return await ordered.PageAsync(page, options, ctx.CancellationToken, withTotal);
+            return await ordered.PageAsync(request.Page, options, ctx.CancellationToken, withTotal);
         });
     }
 
@@ -77,16 +74,16 @@ public static class GraphFields
         return field.Resolve(ctx =>
         {
             var maxPageSize = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value.MaxPageSize;
-            var first = ctx.GetArgument<int?>("first") ?? maxPageSize;
-            if (first < 0 || first > maxPageSize)
-                throw new QueryArgumentException($"'first' must be between 0 and {maxPageSize}, the maximum page size; got {first}.");
+            var request = Read(ctx, shape);
+            Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
+            var first = request.Page.First ?? maxPageSize;
             var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}";
+            var loaderName = $"{typeof(TSource).Name}.{name}:{request}";
             var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
-                    .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys)), foreignKey, shape, Order(ctx), first);
-                var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
+                    .FirstPerParent(KeyOf<TSource>.Shape.Key, db.Set<TNode>().WhereIn(foreignKey, keys).Where(request.Filter), foreignKey, shape, request.Order, first);
+                var rows = await children.OrderBy(shape, request.Order).ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
@@ -127,32 +124,26 @@ public static class GraphFields
     {
         field.Argument(typeof(FilterInputType<TNode>), "where", a => a.Description = $"Filter, HotChocolate style: {{ field: {{ eq: … }} }}, and/or, nested through references.");
         field.Argument(typeof(ListGraphType<NonNullGraphType<SortInputType<TNode>>>), "order", a => a.Description = "Sort, e.g. [{ year: DESC }, { value: ASC }]; ties are broken by the key.");
-        if (RegionKey(shape) is not null)
+        if (shape.RegionField is not null)
             field.Argument<StringGraphType>("withinRegion", "Region code: only rows of this region and every region below it (a province includes its prefectures and counties).");
     }
 
-    private static IQueryable<T> Filter<T>(IResolveFieldContext ctx, EntityShape<T> shape, IQueryable<T> query)
+    /// <summary>The list's arguments read once: where (already a <see cref="FilterNode"/>), withinRegion, order, and the page.</summary>
+    private static ListQuery Read(IResolveFieldContext ctx, EntityShape shape)
     {
-        query = query.Where(shape, ctx.GetArgument<IDictionary<string, object?>?>("where"));
-        if (ctx.GetArgument<string?>("withinRegion") is { } region && RegionKey(shape) is { } regionKey)
+        var filter = ctx.GetArgument<FilterNode?>("where");
+        if (ctx.GetArgument<string?>("withinRegion") is { } region && shape.RegionField is { } regionField)
         {
             var codes = ctx.RequestServices!.GetRequiredService<RegionTree>().SelfAndDescendants(region);
-            query = query.Where(shape, new Dictionary<string, object?> { [regionKey] = new Dictionary<string, object?> { ["in"] = codes.ToList<object?>() } });
+            filter = FilterNode.And(filter, FilterNode.Where(regionField, FilterOperators.In, codes.ToList()));
         }
-        return query;
+        var order = Sorting.Parse(shape, ctx.GetArgument<object?>("order") switch
+        {
+            null => null,
+            IEnumerable<object?> list => list,
+            var single => [single],
+        });
+        return new ListQuery(filter, order, new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
+            ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before")));
     }
-
-    /// <summary>The field that places a row in a region: the key of a region, the region code of anything else.</summary>
-    private static string? RegionKey(EntityShape shape) =>
-        shape == Shapes.Region ? "code" : shape.Scalars.Any(s => s.Name == "regionCode") ? "regionCode" : null;
-
-    private static IEnumerable<object?>? Order(IResolveFieldContext ctx) => ctx.GetArgument<object?>("order") switch
-    {
-        null => null,
-        IEnumerable<object?> list => list,
-        var single => [single],
-    };
-
-    private static string Key(IDictionary<string, ArgumentValue>? arguments) =>
-        JsonSerializer.Serialize(arguments?.OrderBy(a => a.Key).Select(a => new[] { a.Key, a.Value.Value }));
 }
