@@ -21,6 +21,14 @@ public abstract record FilterNode
     /// <summary>A filter on the row a reference points to (no row: no match).</summary>
     public sealed record Through(ReferenceField Reference, FilterNode Filter) : FilterNode;
 
+    /// <summary>
+    /// A condition the filter language does not spell, built by the feature that owns it — e.g. a full-text search
+    /// argument: <c>o => matchingIds.Contains(o.Id)</c>. It combines with the rest like any node.
+    /// </summary>
+    /// <param name="Key">A canonical text of the condition (e.g. "search:\"醫\""): equal conditions, equal keys.</param>
+    /// <param name="Condition">A predicate on the entity, with its values as closure members (SQL parameters).</param>
+    public sealed record Predicate(string Key, System.Linq.Expressions.LambdaExpression Condition) : FilterNode;
+
     /// <summary>One operation on one column, e.g. year eq 2023.</summary>
     public static FilterNode Where(ScalarField field, FilterOperator op, object? operand) => new Compare(field, [new Operation(op, operand)]);
 
@@ -44,6 +52,7 @@ public abstract record FilterNode
             case AnyOf any: text.Append("or("); WriteAll(text, any.Parts); text.Append(')'); break;
             case Compare compare: text.Append(compare.Field.Name).Append('{').AppendJoin(',', compare.Operations).Append('}'); break;
             case Through through: text.Append(through.Reference.Name).Append('.'); through.Filter.Write(text); break;
+            case Predicate predicate: text.Append(predicate.Key); break;
         }
     }
 

@@ -11,6 +11,7 @@ namespace OpenHealthData.Api.Querying;
 /// <param name="TakesList">The operand is a list of values (in, nin) rather than one.</param>
 /// <param name="AcceptsNull">A null operand means "is null" / "is not null" (eq, neq); other operators need a value.</param>
 /// <param name="Translate">The condition on a column, given the column and the operand (a SQL parameter of the column's type, or a list of them).</param>
-/// <param name="Sql">The SQL it becomes, for the docs (the unit tests check the real SQL).</param>
+/// <param name="Sql">The SQL it becomes on SQLite, for the docs: 'column' for the column, '@value' for a parameter
+/// ('value%' for a prefix pattern). The unit tests check it against the SQL EF Core really writes.</param>
 public sealed record FilterOperator(string Name, string Description, ColumnTraits AppliesTo, bool TakesList, bool AcceptsNull,
     Func<Expression, Expression, Expression> Translate, string Sql);

@@ -5,26 +5,26 @@ namespace OpenHealthData.Api.Querying;
 /// <summary>The operators of the filter language, one row each, in the order the GraphQL inputs list them.</summary>
 public static class FilterOperators
 {
-    public static readonly FilterOperator Eq = new("eq", "Equal to (null: is null).", ColumnTraits.Equatable, false, true, Expression.Equal, "column = @value (IS NULL for null)");
-    public static readonly FilterOperator Neq = new("neq", "Not equal to (null: is not null).", ColumnTraits.Equatable, false, true, Expression.NotEqual, "column <> @value (IS NOT NULL for null)");
-    public static readonly FilterOperator In = new("in", "One of the values.", ColumnTraits.Listable, true, false, Contains, "column IN (SELECT value FROM json_each(@values))");
-    public static readonly FilterOperator Nin = new("nin", "None of the values.", ColumnTraits.Listable, true, false, (m, v) => Expression.Not(Contains(m, v)), "column NOT IN (SELECT value FROM json_each(@values))");
+    public static readonly FilterOperator Eq = new("eq", "Equal to (null: is null).", ColumnTraits.Equatable, false, true, Expression.Equal, "column = @value");
+    public static readonly FilterOperator Neq = new("neq", "Not equal to (null: is not null).", ColumnTraits.Equatable, false, true, Expression.NotEqual, "column <> @value");
+    public static readonly FilterOperator In = new("in", "One of the values.", ColumnTraits.Listable, true, false, Contains, "column IN (@value, …)");
+    public static readonly FilterOperator Nin = new("nin", "None of the values.", ColumnTraits.Listable, true, false, (m, v) => Expression.Not(Contains(m, v)), "column NOT IN (@value, …)");
     public static readonly FilterOperator Gt = new("gt", "Greater than.", ColumnTraits.Ordered, false, false, Expression.GreaterThan, "column > @value");
     public static readonly FilterOperator Gte = new("gte", "Greater than or equal to.", ColumnTraits.Ordered, false, false, Expression.GreaterThanOrEqual, "column >= @value");
     public static readonly FilterOperator Lt = new("lt", "Less than.", ColumnTraits.Ordered, false, false, Expression.LessThan, "column < @value");
     public static readonly FilterOperator Lte = new("lte", "Less than or equal to.", ColumnTraits.Ordered, false, false, Expression.LessThanOrEqual, "column <= @value");
     public static readonly FilterOperator ContainsText = new("contains", "Contains the text (case-sensitive).", ColumnTraits.Text, false, false,
-        (m, v) => Text(m, nameof(string.Contains), v), "instr(column, @value) > 0");
+        (m, v) => Text(m, nameof(string.Contains), v), "column IS NOT NULL AND instr(column, @value) > 0");
     public static readonly FilterOperator NotContainsText = new("ncontains", "Does not contain the text.", ColumnTraits.Text, false, false,
-        (m, v) => Expression.Not(Text(m, nameof(string.Contains), v)), "NOT (instr(column, @value) > 0)");
+        (m, v) => Expression.Not(Text(m, nameof(string.Contains), v)), "column IS NULL OR instr(column, @value) <= 0");
     public static readonly FilterOperator StartsWith = new("startsWith", "Starts with the text.", ColumnTraits.Text, false, false,
-        (m, v) => Text(m, nameof(string.StartsWith), v), "substr(column, 1, length(@value)) = @value");
+        (m, v) => Text(m, nameof(string.StartsWith), v), "column IS NOT NULL AND column LIKE 'value%' ESCAPE '\\'");
     public static readonly FilterOperator NotStartsWith = new("nstartsWith", "Does not start with the text.", ColumnTraits.Text, false, false,
-        (m, v) => Expression.Not(Text(m, nameof(string.StartsWith), v)), "NOT (substr(column, 1, length(@value)) = @value)");
+        (m, v) => Expression.Not(Text(m, nameof(string.StartsWith), v)), "column IS NULL OR column NOT LIKE 'value%' ESCAPE '\\'");
     public static readonly FilterOperator EndsWith = new("endsWith", "Ends with the text.", ColumnTraits.Text, false, false,
-        (m, v) => Text(m, nameof(string.EndsWith), v), "substr(column, -length(@value)) = @value");
+        (m, v) => Text(m, nameof(string.EndsWith), v), "column IS NOT NULL AND column LIKE '%value' ESCAPE '\\'");
     public static readonly FilterOperator NotEndsWith = new("nendsWith", "Does not end with the text.", ColumnTraits.Text, false, false,
-        (m, v) => Expression.Not(Text(m, nameof(string.EndsWith), v)), "NOT (substr(column, -length(@value)) = @value)");
+        (m, v) => Expression.Not(Text(m, nameof(string.EndsWith), v)), "column IS NULL OR column NOT LIKE '%value' ESCAPE '\\'");
 
     public static readonly IReadOnlyList<FilterOperator> All =
         [Eq, Neq, In, Nin, Gt, Gte, Lt, Lte, ContainsText, NotContainsText, StartsWith, NotStartsWith, EndsWith, NotEndsWith];

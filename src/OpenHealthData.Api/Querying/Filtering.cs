@@ -42,6 +42,7 @@ public static class Filtering
         FilterNode.Through { Filter: FilterNode.AllOf { Parts: [FilterNode.Compare key] } } through when key.Field == Shapes.For(through.Reference.Target).KeyField =>
             Operations(key.Field, Inline(through.Reference.ForeignKey, target), key.Operations),
         FilterNode.Through through => Translate(through.Filter, Inline(through.Reference.Selector, target)),
+        FilterNode.Predicate predicate => Inline(predicate.Condition, target),
         _ => throw new NotSupportedException(node.GetType().Name),
     };
 
