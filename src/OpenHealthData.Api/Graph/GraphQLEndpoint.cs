@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -90,27 +91,6 @@ public static class GraphQLEndpoint
             await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'.");
             return;
         }
-        var documents = http.RequestServices.GetRequiredService<DocumentCache>();
-        var cached = documents.Get(request.Query);
-        var (document, rejection) = cached is null ? Parse(request.Query, limits) : (cached, null);
-        if (rejection is { } limit)
-        {
-            await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, limit.Code, limit.Message);
-            return;
-        }
-        if (document is not null && RequestedOperation(document, request.OperationName) is { } type && type != OperationType.Query)
-        {
-            if (allowOnlyQueries)
-            {
-                http.Response.Headers.Allow = "POST";
-                await WriteError(http, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
-            }
-            else
-                await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, ErrorCodes.ValidationFailed,
-                    $"This API is read-only: it has no {type.ToString().ToLowerInvariant()} operations.");
-            return;
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GraphQL");
@@ -120,10 +100,9 @@ public static class GraphQLEndpoint
             result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
-                Document = document,
-                // A cached document passed every rule once; the rules that read variables (complexity with
-                // first: $n) are added again by their own configuration.
-                ValidationRules = cached is null ? null : [],
+                // The operation must be a query; on cached documents too (DocumentCache runs only these again).
+                ValidationRules = [.. DocumentValidator.CoreRules, Operations(allowOnlyQueries)],
+                CachedDocumentValidationRules = [Operations(allowOnlyQueries)],
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
@@ -148,7 +127,12 @@ public static class GraphQLEndpoint
             return;
         }
 
-        if (cached is null && document is not null && result.Executed) documents.Set(request.Query, document);
+        if (result.Errors?.OfType<OperationNotAllowedError>().FirstOrDefault(e => e.OverGet) is { } overGet)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteError(http, StatusCodes.Status405MethodNotAllowed, overGet.Code!, overGet.Message);
+            return;
+        }
 
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
@@ -185,51 +169,6 @@ public static class GraphQLEndpoint
         return http.Response.Body.WriteAsync(entry.Body, http.RequestAborted).AsTask();
     }
 
-    private sealed record Rejection(string Code, string Message);
-
-    /// <summary>
-    /// Checks the document's size before anything else reads it, then parses it once for execution.
-    /// Syntax errors are left to the executer, which reports them with their location.
-    /// </summary>
-    private static (GraphQLDocument? Document, Rejection? Rejection) Parse(string query, RequestLimits limits)
-    {
-        var bytes = Encoding.UTF8.GetByteCount(query);
-        if (bytes > limits.MaxDocumentBytes)
-            return (null, new("DOCUMENT_TOO_LARGE", $"The document has {bytes} bytes; the limit is {limits.MaxDocumentBytes}."));
-        var tokens = 0;
-        try
-        {
-            for (var token = Lexer.Lex(query, 0); token.Kind != TokenKind.EOF; token = Lexer.Lex(query, token.End))
-                if (++tokens > limits.MaxTokens)
-                    return (null, new("DOCUMENT_TOO_LARGE", $"The document has more than {limits.MaxTokens} tokens, the limit."));
-            // Locations are kept: a validation error reports the line and column of its node from them.
-            var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 4 * limits.MaxDepth + 16 });
-            var aliases = CountAliases(document);
-            return aliases > limits.MaxAliases
-                ? (null, new("TOO_MANY_ALIASES", $"The document has {aliases} aliases; the limit is {limits.MaxAliases}."))
-                : (document, null);
-        }
-        catch (GraphQLMaxDepthExceededException)
-        {
-            return (null, new("QUERY_TOO_DEEP", $"The document is nested too deeply; the limit is {limits.MaxDepth} levels of fields."));
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return (null, null);
-        }
-    }
-
-    private static int CountAliases(ASTNode node) => node switch
-    {
-        GraphQLField field => (field.Alias is null ? 0 : 1) + (field.SelectionSet is null ? 0 : CountAliases(field.SelectionSet)),
-        GraphQLSelectionSet set => set.Selections.Sum(CountAliases),
-        GraphQLOperationDefinition op => CountAliases(op.SelectionSet),
-        GraphQLFragmentDefinition fragment => CountAliases(fragment.SelectionSet),
-        GraphQLInlineFragment inline => CountAliases(inline.SelectionSet),
-        GraphQLDocument document => document.Definitions.Sum(CountAliases),
-        _ => 0,
-    };
-
     private static string? Utf8(byte[] bytes)
     {
         try { return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
@@ -259,12 +198,7 @@ public static class GraphQLEndpoint
         await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }
 
-    private static OperationType? RequestedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null ? operations.FirstOrDefault() : operations.FirstOrDefault(o => o.Name?.Value == operationName);
-        return operation?.Operation;
-    }
+    private static QueriesOnlyRule Operations(bool overGet) => overGet ? QueriesOnlyRule.OverGet : QueriesOnlyRule.OverPost;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

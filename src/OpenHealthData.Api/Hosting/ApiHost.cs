@@ -47,6 +47,7 @@ public static class ApiHost
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
@@ -72,7 +73,16 @@ public static class ApiHost
             .AddComplexityAnalyzer((o, sp) =>
             {
                 var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
-                (o.MaxDepth, o.MaxComplexity) = (limits.MaxDepth, limits.MaxComplexity);
+                // The limits are checked here rather than by MaxDepth/MaxComplexity, so that each gets its own error (and code).
+                o.ValidateComplexityDelegate = context =>
+                {
+                    context.Error = context.MaxDepth > limits.MaxDepth
+                        ? new RequestLimitError(RequestLimitError.QueryTooDeep, $"Query is too nested to execute. Depth is {context.MaxDepth} levels, maximum allowed on this endpoint is {limits.MaxDepth}.")
+                        : context.TotalImpact > limits.MaxComplexity
+                            ? new RequestLimitError(RequestLimitError.QueryTooComplex, $"Query is too complex to execute. Complexity is {context.TotalImpact}; maximum allowed on this endpoint is {limits.MaxComplexity}.")
+                            : null;
+                    return Task.CompletedTask;
+                };
                 // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
                 // each of its fields costs 1, so that GraphiQL's full introspection query fits.
                 var standard = o.DefaultComplexityImpactDelegate;
