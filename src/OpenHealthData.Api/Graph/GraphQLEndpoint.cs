@@ -3,11 +3,9 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
-using GraphQLParser;
-using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph;
 
@@ -15,131 +13,166 @@ namespace OpenHealthData.Api.Graph;
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec): POST with JSON, GET for queries only,
 /// application/graphql-response+json when the client accepts it, else application/json.
 /// A browser asking for HTML gets the IDE.
+/// <para>
+/// Injected, and made of small overridable steps, as graphql-dotnet/server's transport is: read the request
+/// (<see cref="ReadPostAsync"/>, <see cref="ReadGetAsync"/>), answer from the response cache
+/// (<see cref="TryWriteCachedAsync"/>), build the options (<see cref="Options"/>), execute
+/// (<see cref="ExecuteAsync"/>) and write the result (<see cref="WriteResultAsync"/>). A feature such as HTTP caching
+/// or persisted queries overrides or extends a step instead of editing the whole. What the document may be (limits,
+/// operation type) is checked on GraphQL.NET's own hooks: <see cref="DocumentCache"/> and <see cref="QueriesOnlyRule"/>.
+/// </para>
 /// </summary>
-public static class GraphQLEndpoint
+public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter executer, IGraphQLTextSerializer serializer,
+    ResponseCache responses, IWebHostEnvironment environment, ILogger<GraphQLEndpoint> logger)
 {
     public const string GraphQLResponse = "application/graphql-response+json";
 
-    public static void MapGraphQLEndpoint(this IEndpointRouteBuilder app, string path = "/graphql")
-    {
-        app.MapPost(path, async (HttpContext http, IOptions<RequestLimits> limits) =>
-        {
-            if (!IsJson(http.Request.ContentType))
-            {
-                await WriteError(http, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                    "POST /graphql takes Content-Type: application/json with {\"query\": …, \"variables\": …, \"operationName\": …}.");
-                return;
-            }
-            byte[]? body;
-            try { body = await ReadBodyAsync(http, limits.Value.MaxRequestBodyBytes); }
-            catch (BadHttpRequestException e) // the client sent less than it announced and left: its problem, not a server error
-            {
-                http.Response.StatusCode = e.StatusCode;
-                return;
-            }
-            var text = body is null ? null : Utf8(body);
-            if (text is not null && await TryCachedAsync(http, text)) return;
-            if (body is null)
-            {
-                await WriteError(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
-                    $"The request body is larger than {limits.Value.MaxRequestBodyBytes} bytes, the limit.");
-                return;
-            }
-            GraphQLRequest? request;
-            try
-            {
-                request = text is null ? null : http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<GraphQLRequest>(text);
-                if (text is null) throw new FormatException("not UTF-8");
-            }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
-            {
-                await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
-                return;
-            }
-            await ExecuteAsync(http, request, allowOnlyQueries: false, limits.Value, cacheKey: text);
-        }).WithName("GraphQLPost").ExcludeFromDescription();
+    protected RequestLimits Limits => limits.Value;
 
-        app.MapGet(path, async (HttpContext http, IOptions<RequestLimits> limits, IWebHostEnvironment env) =>
-        {
-            var query = http.Request.Query;
-            if (await TryCachedAsync(http, http.Request.QueryString.Value ?? "")) return;
-            if (!query.ContainsKey("query") && Accepts(http, "text/html"))
-            {
-                http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
-                return;
-            }
-            Inputs? variables = null;
-            if (query["variables"].ToString() is { Length: > 0 } json)
-            {
-                try { variables = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json); }
-                catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
-                {
-                    await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' parameter is not a JSON object.");
-                    return;
-                }
-            }
-            var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
-            await ExecuteAsync(http, request, allowOnlyQueries: true, limits.Value, cacheKey: http.Request.QueryString.Value);
-        }).WithName("GraphQLGet").ExcludeFromDescription();
+    /// <summary>A request as read from HTTP, or the error that answers it instead; Answered when nothing more is to be written.</summary>
+    protected sealed record ReadRequest(GraphQLRequest? Request, string? CacheKey, ErrorAnswer? Error, bool Answered = false);
+
+    /// <summary>An answer in the GraphQL error format, before execution.</summary>
+    protected sealed record ErrorAnswer(int Status, string Code, string Message);
+
+    public async Task PostAsync(HttpContext http)
+    {
+        var read = await ReadPostAsync(http);
+        await HandleAsync(http, read, overGet: false);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries, RequestLimits limits, string? cacheKey)
+    public async Task GetAsync(HttpContext http)
     {
-        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        if (!http.Request.Query.ContainsKey("query") && Accepts(http, "text/html"))
         {
-            await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'.");
+            await WriteIdeAsync(http);
             return;
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds));
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GraphQL");
-        ExecutionResult result;
+        await HandleAsync(http, await ReadGetAsync(http), overGet: true);
+    }
+
+    private async Task HandleAsync(HttpContext http, ReadRequest read, bool overGet)
+    {
+        if (read.Answered) return;
+        if (read.CacheKey is { } key && await TryWriteCachedAsync(http, key)) return;
+        if (read.Error is { } error)
+        {
+            await WriteErrorAsync(http, error);
+            return;
+        }
+        if (read.Request is not { Query: { } query } request || string.IsNullOrWhiteSpace(query))
+        {
+            await WriteErrorAsync(http, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'."));
+            return;
+        }
+        if (await ExecuteAsync(http, request, overGet) is { } result) await WriteResultAsync(http, result, read.CacheKey);
+    }
+
+    /// <summary>POST: a JSON body of at most <see cref="RequestLimits.MaxRequestBodyBytes"/>, in UTF-8.</summary>
+    protected virtual async Task<ReadRequest> ReadPostAsync(HttpContext http)
+    {
+        if (!IsJson(http.Request.ContentType))
+            return Failed(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "POST /graphql takes Content-Type: application/json with {\"query\": …, \"variables\": …, \"operationName\": …}.");
+        var body = await ReadBodyAsync(http, Limits.MaxRequestBodyBytes);
+        if (body.Aborted) return new(null, null, null, Answered: true); // the client sent less than it announced and left (status set)
+        if (body.Bytes is null)
+            return Failed(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than {Limits.MaxRequestBodyBytes} bytes, the limit.");
+        var text = Utf8(body.Bytes);
+        var notJson = Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is not valid JSON, or not a GraphQL request object.");
+        if (text is null) return notJson;
         try
         {
-            result = await http.RequestServices.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+            return new(serializer.Deserialize<GraphQLRequest>(text), text, null);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            return notJson with { CacheKey = text };
+        }
+    }
+
+    /// <summary>GET: query, variables (JSON) and operationName in the query string.</summary>
+    protected virtual Task<ReadRequest> ReadGetAsync(HttpContext http)
+    {
+        var query = http.Request.Query;
+        var key = http.Request.QueryString.Value ?? "";
+        Inputs? variables = null;
+        if (query["variables"].ToString() is { Length: > 0 } json)
+        {
+            try { variables = serializer.Deserialize<Inputs>(json); }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
-                Query = request.Query,
-                // The operation must be a query; on cached documents too (DocumentCache runs only these again).
-                ValidationRules = [.. DocumentValidator.CoreRules, Operations(allowOnlyQueries)],
-                CachedDocumentValidationRules = [Operations(allowOnlyQueries)],
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                RequestServices = http.RequestServices,
-                CancellationToken = timeout.Token,
-                UnhandledExceptionDelegate = context =>
-                {
-                    if (context.OriginalException is not (Querying.QueryArgumentException or OperationCanceledException))
-                        logger.LogError(context.OriginalException, "Unhandled error in GraphQL request");
-                    return Task.CompletedTask;
-                },
-            });
+                return Task.FromResult(Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' parameter is not a JSON object.") with { CacheKey = key });
+            }
+        }
+        return Task.FromResult(new ReadRequest(new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables }, key, null));
+    }
+
+    private static ReadRequest Failed(int status, string code, string message) => new(null, null, new(status, code, message));
+
+    /// <summary>The IDE, for a browser that opens /graphql.</summary>
+    protected virtual async Task WriteIdeAsync(HttpContext http)
+    {
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
+    }
+
+    /// <summary>The execution options of a request: only queries, over GET and POST alike, on cached documents too.</summary>
+    protected virtual ExecutionOptions Options(HttpContext http, GraphQLRequest request, bool overGet, CancellationToken ct)
+    {
+        var operations = overGet ? QueriesOnlyRule.OverGet : QueriesOnlyRule.OverPost;
+        return new ExecutionOptions
+        {
+            Query = request.Query,
+            ValidationRules = [.. DocumentValidator.CoreRules, operations],
+            CachedDocumentValidationRules = [operations],
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            CancellationToken = ct,
+            UnhandledExceptionDelegate = context =>
+            {
+                if (context.OriginalException is not (QueryArgumentException or OperationCanceledException))
+                    logger.LogError(context.OriginalException, "Unhandled error in GraphQL request");
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>Runs the request within <see cref="RequestLimits.ExecutionTimeoutSeconds"/>; null when the answer is already written.</summary>
+    protected virtual async Task<ExecutionResult?> ExecuteAsync(HttpContext http, GraphQLRequest request, bool overGet)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Limits.ExecutionTimeoutSeconds));
+        try
+        {
+            return await executer.ExecuteAsync(Options(http, request, overGet, timeout.Token));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return; // the client went away; its context and connection are released with the request scope
+            return null; // the client went away; its context and connection are released with the request scope
         }
         catch (OperationCanceledException)
         {
-            await WriteError(http, StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
-                $"The query ran longer than {limits.ExecutionTimeoutSeconds} s, the limit. Ask for fewer rows, or download a snapshot.");
-            return;
+            await WriteErrorAsync(http, new(StatusCodes.Status503ServiceUnavailable, "TIMEOUT",
+                $"The query ran longer than {Limits.ExecutionTimeoutSeconds} s, the limit. Ask for fewer rows, or download a snapshot."));
+            return null;
         }
+    }
 
+    /// <summary>The result: 405 for a mutation over GET; else 200, or 400 when it could not run and the client takes graphql-response+json (spec §6.4.2). Successes are kept in the response cache.</summary>
+    protected virtual async Task WriteResultAsync(HttpContext http, ExecutionResult result, string? cacheKey)
+    {
         if (result.Errors?.OfType<OperationNotAllowedError>().FirstOrDefault(e => e.OverGet) is { } overGet)
         {
             http.Response.Headers.Allow = "POST";
-            await WriteError(http, StatusCodes.Status405MethodNotAllowed, overGet.Code!, overGet.Message);
+            await WriteErrorAsync(http, new(StatusCodes.Status405MethodNotAllowed, overGet.Code!, overGet.Message));
             return;
         }
-
-        var graphQLResponse = Accepts(http, GraphQLResponse);
-        // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
-        http.Response.StatusCode = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.StatusCode = Accepts(http, GraphQLResponse) && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         var contentType = ResponseType(http);
         http.Response.ContentType = contentType;
-        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         if (cacheKey is null || !result.Executed || result.Errors is { Count: > 0 })
         {
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -148,25 +181,32 @@ public static class GraphQLEndpoint
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, http.RequestAborted);
         var entry = new ResponseCache.Entry(buffer.ToArray(), contentType);
-        http.RequestServices.GetRequiredService<ResponseCache>().Set(ResponseCache.Key(contentType, cacheKey), entry);
-        await WriteAsync(http, entry);
+        responses.Set(ResponseCache.Key(contentType, cacheKey), entry);
+        await WriteEntryAsync(http, entry);
     }
 
-    /// <summary>Answers from the cache when this exact request has succeeded before.</summary>
-    private static async Task<bool> TryCachedAsync(HttpContext http, string request)
+    /// <summary>Answers from the response cache when this exact request has succeeded before.</summary>
+    protected virtual async Task<bool> TryWriteCachedAsync(HttpContext http, string request)
     {
-        var contentType = ResponseType(http);
-        if (http.RequestServices.GetRequiredService<ResponseCache>().Get(ResponseCache.Key(contentType, request)) is not { } entry) return false;
-        await WriteAsync(http, entry);
+        if (responses.Get(ResponseCache.Key(ResponseType(http), request)) is not { } entry) return false;
+        await WriteEntryAsync(http, entry);
         return true;
     }
 
-    private static Task WriteAsync(HttpContext http, ResponseCache.Entry entry)
+    protected virtual Task WriteEntryAsync(HttpContext http, ResponseCache.Entry entry)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = entry.ContentType;
         http.Response.ContentLength = entry.Body.Length;
         return http.Response.Body.WriteAsync(entry.Body, http.RequestAborted).AsTask();
+    }
+
+    /// <summary>An error before execution (bad JSON, no query, wrong method, a timeout), in the GraphQL error format.</summary>
+    protected virtual async Task WriteErrorAsync(HttpContext http, ErrorAnswer error)
+    {
+        http.Response.StatusCode = error.Status;
+        http.Response.ContentType = ResponseType(http);
+        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message = error.Message, extensions = new { code = error.Code } } } }, http.RequestAborted);
     }
 
     private static string? Utf8(byte[] bytes)
@@ -175,37 +215,35 @@ public static class GraphQLEndpoint
         catch (DecoderFallbackException) { return null; }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit)
+    /// <summary>At most <paramref name="limit"/> bytes: Bytes null when the body is larger; Aborted when the client left mid-body.</summary>
+    private static async Task<(byte[]? Bytes, bool Aborted)> ReadBodyAsync(HttpContext http, int limit)
     {
-        if (http.Request.ContentLength > limit) return null;
+        if (http.Request.ContentLength > limit) return (null, false);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit) return (null, false);
+                buffer.Write(chunk, 0, read);
+            }
         }
-        return buffer.ToArray();
+        catch (BadHttpRequestException e) // the client sent less than it announced and left: its problem, not a server error
+        {
+            http.Response.StatusCode = e.StatusCode;
+            return (null, true);
+        }
+        return (buffer.ToArray(), false);
     }
-
-    /// <summary>An error before execution (bad JSON, no query, a limit, wrong method), in the GraphQL error format.</summary>
-    public static async Task WriteError(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = ResponseType(http);
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
-    }
-
-    private static QueriesOnlyRule Operations(bool overGet) => overGet ? QueriesOnlyRule.OverGet : QueriesOnlyRule.OverPost;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>application/graphql-response+json when the client accepts it, else application/json (spec §6.4).</summary>
-    private static string ResponseType(HttpContext http) =>
+    protected static string ResponseType(HttpContext http) =>
         (Accepts(http, GraphQLResponse) ? GraphQLResponse : "application/json") + "; charset=utf-8";
 
     public static bool Accepts(HttpContext http, string mediaType) =>

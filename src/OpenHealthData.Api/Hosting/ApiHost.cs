@@ -46,6 +46,7 @@ public static class ApiHost
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
