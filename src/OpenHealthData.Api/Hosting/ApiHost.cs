@@ -69,6 +69,7 @@ public static class ApiHost
             o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
         });
         services.AddScoped<BatchLoaders>();
+        services.AddScoped<ResolverServices>();
         services.AddGraphQL(b => b
             .AddSchema<HealthSchema>()
             .AddComplexityAnalyzer((o, sp) =>

@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
@@ -29,16 +30,15 @@ public static class GraphFields
             .Argument<IntGraphType>("last", "Rows from the end (before 'before').")
             .Argument<StringGraphType>("before", "Cursor: rows before this one.");
         AddFilterArguments<TSource, TNode>(field, shape);
-        return field.ResolveAsync(async ctx =>
+        field.Resolve().WithService<ResolverServices>().ResolveAsync(async (ctx, services) =>
         {
-            var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var request = Read(ctx, shape);
-            var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
+            var request = Read(ctx, services, shape);
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            var ordered = db.Set<TNode>().Where(request.Filter).OrderBy(shape, request.Order);
+            var ordered = services.Db.Set<TNode>().Where(request.Filter).OrderBy(shape, request.Order);
             if (Projection.Of(shape, NodeFields(ctx.FieldAst)) is { } projection) ordered = ordered.Select(projection);
-            return await ordered.PageAsync(request.Page, options, ctx.CancellationToken, withTotal);
+            return await ordered.PageAsync(request.Page, services.Paging, ctx.CancellationToken, withTotal);
         });
+        return field;
     }
 
     /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
@@ -71,15 +71,15 @@ public static class GraphFields
             .Description(description)
             .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).");
         AddFilterArguments<TSource, TNode>(field, shape);
-        return field.Resolve(ctx =>
+        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
-            var maxPageSize = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value.MaxPageSize;
-            var request = Read(ctx, shape);
+            var maxPageSize = services.Paging.MaxPageSize;
+            var request = Read(ctx, services, shape);
             Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
             var first = request.Page.First ?? maxPageSize;
-            var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
+            var db = services.Db;
             var loaderName = $"{typeof(TSource).Name}.{name}:{request}";
-            var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
+            var loader = services.Loaders.Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
                     .FirstPerParent(KeyOf<TSource>.Shape.Key, db.Set<TNode>().WhereIn(foreignKey, keys).Where(request.Filter), foreignKey, shape, request.Order, first);
@@ -88,25 +88,28 @@ public static class GraphFields
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
         });
+        return field;
     }
 
     /// <summary>A to-one reference, loaded for all rows of a level in one statement.</summary>
     public static FieldBuilder<TSource, object> Reference<TSource, TTarget, TTargetGraph>(
         this ObjectGraphType<TSource> type, string name, string description, Func<TSource, string?> foreignKey, bool nullable = false)
-        where TTarget : class where TTargetGraph : IGraphType =>
-        type.Field(name, nullable ? typeof(TTargetGraph) : typeof(NonNullGraphType<TTargetGraph>))
-            .Description(description)
-            .Resolve(ctx => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(ctx, key) : null);
+        where TTarget : class where TTargetGraph : IGraphType
+    {
+        var field = type.Field(name, nullable ? typeof(TTargetGraph) : typeof(NonNullGraphType<TTargetGraph>)).Description(description);
+        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(services, key) : null);
+        return field;
+    }
 
     /// <summary>One entity by its primary key, batched with every other lookup of the same type in the request.</summary>
-    public static IDataLoaderResult<T?> ByKey<T>(IResolveFieldContext ctx, string key) where T : class => ByKey<T, T?>(ctx, key, x => x);
+    public static IDataLoaderResult<T?> ByKey<T>(ResolverServices services, string key) where T : class => ByKey<T, T?>(services, key, x => x);
 
-    public static IDataLoaderResult<TResult> ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
+    public static IDataLoaderResult<TResult> ByKey<T, TResult>(ResolverServices services, string key, Func<T?, TResult> map) where T : class
     {
-        if (ctx.RequestServices!.GetRequiredService<ReferenceCache>().Table<T>() is { } table)
+        if (services.References.Table<T>() is { } table)
             return new Loaded<TResult>(map(table.GetValueOrDefault(key)));
-        var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-        return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
+        var db = services.Db;
+        return services.Loaders
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
                 await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Shape.ReadKey, ct))
             .Load(key, map);
@@ -129,12 +132,12 @@ public static class GraphFields
     }
 
     /// <summary>The list's arguments read once: where (already a <see cref="FilterNode"/>), withinRegion, order, and the page.</summary>
-    private static ListQuery Read(IResolveFieldContext ctx, EntityShape shape)
+    private static ListQuery Read(IResolveFieldContext ctx, ResolverServices services, EntityShape shape)
     {
         var filter = ctx.GetArgument<FilterNode?>("where");
         if (ctx.GetArgument<string?>("withinRegion") is { } region && shape.RegionField is { } regionField)
         {
-            var codes = ctx.RequestServices!.GetRequiredService<RegionTree>().SelfAndDescendants(region);
+            var codes = services.Regions.SelfAndDescendants(region);
             filter = FilterNode.And(filter, FilterNode.Where(regionField, FilterOperators.In, codes.ToList()));
         }
         var order = Sorting.Parse(shape, ctx.GetArgument<object?>("order") switch

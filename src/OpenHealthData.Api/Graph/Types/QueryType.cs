@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Querying;
@@ -31,9 +32,9 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code.")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region code.")
             .Argument<StringGraphType>("kind", "actual (default), target or change.")
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<HealthDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
-                var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
                 var metric = ctx.GetArgument<string>("metric");
                 var region = ctx.GetArgument<string>("region");
                 var kind = ctx.GetArgument<string?>("kind") ?? "actual";
@@ -48,5 +49,6 @@ public sealed class QueryType : ObjectGraphType
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>
         Field(name, typeof(TGraph)).Description(description)
             .Argument<NonNullGraphType<StringGraphType>>(keyName)
-            .Resolve(ctx => GraphFields.ByKey<T>(ctx, ctx.GetArgument<string>(keyName)));
+            .Resolve().WithService<ResolverServices>()
+            .Resolve((ctx, services) => GraphFields.ByKey<T>(services, ctx.GetArgument<string>(keyName)));
 }
