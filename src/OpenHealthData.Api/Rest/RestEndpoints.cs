@@ -123,7 +123,7 @@ public static class RestEndpoints
         new("withinRegion", new ParameterForm.Text("a region code such as 140000"), "Figures of this region and every region below it."),
         new("metric", new ParameterForm.Text("a metric code such as physicians_per_1000"), "Figures of this metric."),
         new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
-        new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
+        new("kind", new ParameterForm.OneOf(Vocabulary.ObservationKinds), "Figures of this kind."),
         new("source", new ParameterForm.Text("a source id such as yueqing-2023-work-summary"), "Figures from this report."),
         new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),
         new("after", new ParameterForm.Text("a cursor returned by this API as endCursor", 200), "Rows after this cursor."));
