@@ -98,6 +98,7 @@ public static class ApiHost
             .AddErrorInfoProvider<ErrorCodes>());
         services.AddTransient(typeof(FilterInputType<>));
         services.AddTransient(typeof(SortInputType<>));
+        services.AddTransient(typeof(EnumOperationFilterInputType<>));
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
     }

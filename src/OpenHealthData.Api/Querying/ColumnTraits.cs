@@ -13,4 +13,6 @@ public enum ColumnTraits
     Ordered = 4,
     /// <summary>Text: contains, startsWith, endsWith and their negations.</summary>
     Text = 8,
+    /// <summary>Canonical JSON of name/value pairs (a figure's dimensions): has.</summary>
+    Dimensions = 16,
 }

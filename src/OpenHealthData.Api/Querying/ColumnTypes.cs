@@ -38,12 +38,21 @@ public static class ColumnTypes
         _ => null,
     });
 
+    /// <summary>A figure's dimensions, canonical JSON text: the text operators, and has (every one of these name/value pairs).</summary>
+    public static readonly ColumnType Dimensions = new("Dimensions", String.Traits | ColumnTraits.Dimensions, "text", String.Read);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ColumnType> Enums = new();
+
     /// <summary>A text column that holds one word of a closed list, e.g. Qualifier (EXACT, AT_LEAST …): eq, neq, in, nin.</summary>
-    public static ColumnType Enum(string name, IReadOnlyList<string> values) =>
-        new(name, ColumnTraits.Equatable | ColumnTraits.Listable, "one of " + string.Join(", ", values), raw => raw is string word && values.Contains(word) ? word : null)
-        {
-            Values = values,
-        };
+    public static ColumnType Enum(string name, IEnumerable<string> words)
+    {
+        IReadOnlyList<string> values = [.. words.Order(StringComparer.Ordinal)];
+        return Enums.GetOrAdd(name + ":" + string.Join(",", values), _ =>
+            new(name, ColumnTraits.Equatable | ColumnTraits.Listable, "one of " + string.Join(", ", values), raw => raw is string word && values.Contains(word) ? word : null)
+            {
+                Values = values,
+            });
+    }
 
     /// <summary>The type of a column by its CLR type (nullable or not).</summary>
     public static ColumnType For(Type valueType) =>

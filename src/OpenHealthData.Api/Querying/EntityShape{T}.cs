@@ -31,10 +31,16 @@ public sealed class EntityShape<T> : EntityShape
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 
-    /// <param name="type">The field's type when the column's CLR type does not say it, e.g. <see cref="ColumnTypes.Enum"/> for a text column of one word of a list.</param>
-    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description, ColumnType? type = null)
+    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description, ScalarKind kind = ScalarKind.Plain)
     {
-        _scalars.Add(new ScalarField(name, description, selector, type));
+        _scalars.Add(new ScalarField(name, description, selector, kind));
+        return this;
+    }
+
+    /// <summary>A text column that holds one word of a closed list (a GraphQL enum; filtered with eq/neq/in/nin).</summary>
+    public EntityShape<T> Enum(string name, Expression<Func<T, string>> selector, IReadOnlySet<string> values, string description)
+    {
+        _scalars.Add(new ScalarField(name, description, selector, ScalarKind.Enum, values));
         return this;
     }
 

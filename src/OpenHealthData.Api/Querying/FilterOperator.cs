@@ -14,4 +14,11 @@ namespace OpenHealthData.Api.Querying;
 /// <param name="Sql">The SQL it becomes on SQLite, for the docs: 'column' for the column, '@value' for a parameter
 /// ('value%' for a prefix pattern). The unit tests check it against the SQL EF Core really writes.</param>
 public sealed record FilterOperator(string Name, string Description, ColumnTraits AppliesTo, bool TakesList, bool AcceptsNull,
-    Func<Expression, Expression, Expression> Translate, string Sql);
+    Func<Expression, Expression, Expression> Translate, string Sql)
+{
+    /// <summary>For an operator whose operand is not the column's type (has: name/value pairs): reads one value; null when it cannot.</summary>
+    public Func<object, object?>? ReadOperand { get; init; }
+
+    /// <summary>For an operator that makes one condition per value (has), instead of <see cref="Translate"/> with one list parameter.</summary>
+    public Func<Expression, IEnumerable<object?>, Expression>? TranslateEach { get; init; }
+}

@@ -26,8 +26,23 @@ public static class FilterOperators
     public static readonly FilterOperator NotEndsWith = new("nendsWith", "Does not end with the text.", ColumnTraits.Text, false, false,
         (m, v) => Expression.Not(Text(m, nameof(string.EndsWith), v)), "column IS NULL OR column NOT LIKE '%value' ESCAPE '\\'");
 
+    public static readonly FilterOperator Has = new("has", "Has every one of these dimension values (and maybe others), e.g. [{ name: \"population\", value: \"key_groups\" }].",
+        ColumnTraits.Dimensions, true, false, (m, _) => m, "instr(column, @value) > 0 — one per pair, joined by AND")
+    {
+        // Each pair is matched as "name":"value" in the canonical text (keys sorted), one SQL parameter each.
+        ReadOperand = raw => raw switch
+        {
+            KeyValuePair<string, string> pair => Data.Model.Dimensions.Fragment(pair.Key, pair.Value),
+            IDictionary<string, object?> d when d.TryGetValue("name", out var n) && n is string name && d.TryGetValue("value", out var v) && v is string value =>
+                Data.Model.Dimensions.Fragment(name, value),
+            _ => null,
+        },
+        TranslateEach = (member, fragments) => fragments.Aggregate((Expression)Expression.Constant(true),
+            (all, fragment) => Expression.AndAlso(all, Text(member, nameof(string.Contains), Filtering.Parameter(fragment, typeof(string))))),
+    };
+
     public static readonly IReadOnlyList<FilterOperator> All =
-        [Eq, Neq, In, Nin, Gt, Gte, Lt, Lte, ContainsText, NotContainsText, StartsWith, NotStartsWith, EndsWith, NotEndsWith];
+        [Eq, Neq, In, Nin, Gt, Gte, Lt, Lte, ContainsText, NotContainsText, StartsWith, NotStartsWith, EndsWith, NotEndsWith, Has];
 
     /// <summary><c>values.Contains(column)</c>: EF Core sends the list as one JSON parameter.</summary>
     private static Expression Contains(Expression member, Expression values) =>

@@ -62,7 +62,7 @@ public static class FilterParser
     private static object? Value(ScalarField field, FilterOperator op, object? raw)
     {
         if (raw is null) return null; // eq/neq null means "is (not) null"; other operators reject it when translated
-        return field.Type.Read(raw)
+        return (op.ReadOperand ?? field.Type.Read)(raw)
             ?? throw new QueryArgumentException($"'{Shown(raw)}' is not a valid value for '{op.Name}' on field '{field.Name}' ({field.Type.Expected}).");
     }
 

@@ -53,7 +53,8 @@ public static class Filtering
         {
             if (operand is null && !op.AcceptsNull)
                 throw new QueryArgumentException(op.TakesList ? $"{field.Name} must be a list, not null." : $"Operator '{op.Name}' of field '{field.Name}' needs a value, not null.");
-            var part = op.Translate(member, op.TakesList ? List(field, (IEnumerable)operand!) : Parameter(operand, field.ClrType));
+            var part = op.TranslateEach is { } each ? each(member, ((IEnumerable)operand!).Cast<object?>())
+                : op.Translate(member, op.TakesList ? List(field, (IEnumerable)operand!) : Parameter(operand, field.ClrType));
             result = result is null ? part : Expression.AndAlso(result, part);
         }
         return result;

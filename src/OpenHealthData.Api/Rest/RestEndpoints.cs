@@ -69,11 +69,11 @@ public static class RestEndpoints
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
             .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
 
-        api.MapGet("/metrics/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
-            await db.Metrics.FirstOrDefaultAsync(m => m.Code == code, ct) is { } metric
-                ? TypedResults.Ok(Row("metrics", metric))
+        api.MapGet("/metrics/{code}", Results<Ok<Dictionary<string, object?>>, ProblemHttpResult> (string code, MetricCodes codes) =>
+            codes.Resolve(code) is { } resolved
+                ? TypedResults.Ok(Row("metrics", resolved.Metric))
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
-            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
+            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
 
         api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -84,7 +84,7 @@ public static class RestEndpoints
         }).WithName("GetSourceText").WithTags("Lookups").WithSummary("The full text of a report, as published, to read a quote in context.");
 
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
-            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             var shape = Shapes.Observation;
@@ -92,6 +92,11 @@ public static class RestEndpoints
             FilterNode? filter = null;
             foreach (var (parameter, field) in ObservationFilters)
                 if (Value(parameter) is { } value) filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, FilterOperators.Eq, value));
+            // An old metric code means its metric and the dimensions it stood for.
+            if (Value("metric") is string metric)
+                filter = FilterNode.And(filter, codes.Resolve(metric) is { } resolved
+                    ? FilterParser.Parse(shape, MetricCodes.Filter(resolved))
+                    : FilterNode.Where(shape.FindScalar("metricCode")!, FilterOperators.Eq, metric));
             try
             {
                 if (Value("withinRegion") is string withinRegion)
@@ -109,11 +114,13 @@ public static class RestEndpoints
         }).WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
           .ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
+
+        api.MapCompareEndpoint();
     }
 
     /// <summary>The parameters of GET /api/v1/observations that are equality filters, and the field each filters.</summary>
     private static readonly (string Parameter, string Field)[] ObservationFilters =
-        [("region", "regionCode"), ("metric", "metricCode"), ("year", "year"), ("kind", "kind"), ("source", "sourceId")];
+        [("region", "regionCode"), ("year", "year"), ("kind", "kind"), ("source", "sourceId")];
 
     private static readonly IReadOnlyList<SortKey> NewestFirst = [new SortKey([], Shapes.Observation.FindScalar("year")!, Descending: true)];
 
@@ -138,10 +145,10 @@ public static class RestEndpoints
             File(SnapshotStore.DataPackageFile), File(SnapshotStore.DatabaseFile));
     }
 
-    private static Dictionary<string, object?> Row(string dataset, object entity) =>
+    internal static Dictionary<string, object?> Row(string dataset, object entity) =>
         Dataset.Find(dataset)!.Columns.ToDictionary(c => c.Name, c => c.Read(entity));
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
     /// <summary>The best precompressed variant the client accepts: brotli, then gzip, else none.</summary>

@@ -16,10 +16,11 @@ public static class DatabaseReadme
         [Table] = "This table: what each table of the OpenHealthData database holds. The columns are described field by field in the snapshot's datapackage.json and in seed-data/README.md of the project.",
         ["Sources"] = "The five published reports, one row each: title, publisher, issuing body, region, date, and the full text (Text) every quote is taken from.",
         ["Regions"] = "Administrative regions by their six-digit division code (Code), with Chinese and English names, level and parent region.",
-        ["Metrics"] = "What is measured: code, names, unit, category and a description that makes two reports' figures comparable.",
+        ["Metrics"] = "What is measured: code, names, unit, category, a description that makes two reports' figures comparable, the dimensions its figures are split by (JSON), the base metric of a change, scope (region or institution) and search keywords (JSON).",
         ["Institutions"] = "Named hospitals, health centres, CDCs and medical communities, with their region and the report that names them.",
         ["Programmes"] = "Named policies, campaigns and projects, with their region, years and the report that names them.",
-        ["Observations"] = "One figure per row: metric, region, year, kind (actual, target, change), value in the metric's unit, the value as written and the verbatim quote of the report it comes from (SourceId).",
+        ["Observations"] = "One figure per row: metric, dimensions (canonical JSON), region, year and year basis, kind (actual, target, change), qualifier (EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, RANK) with value (and LowerBound/UpperBound for a RANGE) in the metric's unit, headline, the value as written and the verbatim quote of the report it comes from (SourceId).",
+        ["MetricAliases"] = "Old metric codes (Alias) merged into another metric (MetricCode), with the dimensions they stood for (canonical JSON) and why (Note); they still resolve in the API.",
         ["Info"] = "Facts about this file: the seed-data hash it was built from (seed_hash) and when (built_at).",
         ["sqlite_stat1"] = "SQLite's statistics for the query planner (written by ANALYZE).",
     };

@@ -9,13 +9,19 @@ namespace OpenHealthData.Api.Graph.Types;
 /// </summary>
 public abstract class OperationFilterInputType : InputObjectGraphType<object>
 {
-    protected OperationFilterInputType(ColumnType type)
+    protected OperationFilterInputType(ColumnType type) : this($"{type.Name}OperationFilterInput", type, ScalarGraphTypes.For(type)) { }
+
+    /// <param name="operand">The GraphQL type of one operand, e.g. an enum's type.</param>
+    protected OperationFilterInputType(string name, ColumnType type, Type operand)
     {
-        Name = $"{type.Name}OperationFilterInput";
-        var scalar = ScalarGraphTypes.For(type);
+        Name = name;
         foreach (var op in type.Operators)
-            Field(op.Name, op.TakesList ? typeof(ListGraphType<>).MakeGenericType(scalar) : scalar).Description(op.Description);
+            Field(op.Name, op.TakesList ? typeof(ListGraphType<>).MakeGenericType(Operand(op, operand)) : operand).Description(op.Description);
     }
+
+    /// <summary>What one item of an operator's list is: a value of the column, or (has) a name/value pair.</summary>
+    private static Type Operand(FilterOperator op, Type operand) =>
+        op == FilterOperators.Has ? typeof(NonNullGraphType<DimensionInputType>) : operand;
 
     /// <summary>Left as it is: the entity's filter input reads it with the field it belongs to (<see cref="FilterParser"/>).</summary>
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
@@ -26,5 +32,6 @@ public abstract class OperationFilterInputType : InputObjectGraphType<object>
         : type == ColumnTypes.Int ? typeof(IntOperationFilterInputType)
         : type == ColumnTypes.Float ? typeof(FloatOperationFilterInputType)
         : type == ColumnTypes.Boolean ? typeof(BooleanOperationFilterInputType)
+        : type == ColumnTypes.Dimensions ? typeof(DimensionsOperationFilterInputType)
         : throw new NotSupportedException($"No GraphQL operator input for field type {type.Name}: add a subclass of OperationFilterInputType.");
 }
