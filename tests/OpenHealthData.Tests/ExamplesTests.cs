@@ -74,6 +74,8 @@ public sealed class ExamplesTests(KestrelApiFactory api)
 
         Assert.True(run.ExitCode == 0, $"fetch.mjs exited with {run.ExitCode}.{run}");
         Assert.True(figures.Any(f => run.Stdout.Contains(f.Quote)), $"No quote returned by the API appears in the output.{run}");
+        Assert.True(run.Stdout.Contains("GET /graphql, persisted query ") && run.Stdout.Contains("Cache-Control: public, max-age="),
+            $"The example did not fetch with a cacheable persisted-query GET.{run}");
         Assert.True(run.Stdout.Contains(current.GetProperty("current").GetString()!), $"The current snapshot id is not in the output.{run}");
     }
 

@@ -16,6 +16,8 @@ public sealed class ErrorCodes : IErrorInfoProvider
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string BadRequest = "BAD_REQUEST";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    /// <summary>The query costs more of the client's rate limit than it has left (answered 429).</summary>
+    public const string RateLimited = "RATE_LIMITED";
 
     public ErrorInfo GetInfo(ExecutionError error)
     {
@@ -28,6 +30,7 @@ public sealed class ErrorCodes : IErrorInfoProvider
         SyntaxError => (ParseFailed, error.Message),
         InvalidVariableError => (BadUserInput, error.Message),
         RequestLimitError or OperationNotAllowedError => (error.Code!, error.Message),
+        ValidationError { Code: RateLimited } => (RateLimited, error.Message),
         ValidationError => (ValidationFailed, error.Message),
         _ when error.InnerException is QueryArgumentException e => (BadUserInput, e.Message),
         _ when error.InnerException is GraphQLSyntaxErrorException => (ParseFailed, error.Message),

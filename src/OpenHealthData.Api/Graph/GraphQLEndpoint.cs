@@ -6,6 +6,7 @@ using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Serving;
 
 namespace OpenHealthData.Api.Graph;
 
@@ -23,7 +24,7 @@ namespace OpenHealthData.Api.Graph;
 /// </para>
 /// </summary>
 public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter executer, IGraphQLTextSerializer serializer,
-    ResponseCache responses, IWebHostEnvironment environment, ILogger<GraphQLEndpoint> logger)
+    ResponseCache responses, HttpCaching caching, PersistedQueries persistedQueries, IWebHostEnvironment environment, ILogger<GraphQLEndpoint> logger)
 {
     public const string GraphQLResponse = "application/graphql-response+json";
 
@@ -37,12 +38,14 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
 
     public async Task PostAsync(HttpContext http)
     {
+        caching.TryNotModified(http); // no-store: see HttpCaching
         var read = await ReadPostAsync(http);
         await HandleAsync(http, read, overGet: false);
     }
 
     public async Task GetAsync(HttpContext http)
     {
+        if (caching.TryNotModified(http)) return;
         if (!http.Request.Query.ContainsKey("query") && Accepts(http, "text/html"))
         {
             await WriteIdeAsync(http);
@@ -60,12 +63,31 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
             await WriteErrorAsync(http, error);
             return;
         }
-        if (read.Request is not { Query: { } query } request || string.IsNullOrWhiteSpace(query))
+        if (await ResolvePersistedAsync(http, read.Request) is not { } request) return;
+        if (string.IsNullOrWhiteSpace(request.Query))
         {
             await WriteErrorAsync(http, new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'."));
             return;
         }
         if (await ExecuteAsync(http, request, overGet) is { } result) await WriteResultAsync(http, result, read.CacheKey);
+    }
+
+    /// <summary>
+    /// Automatic persisted queries and trusted documents: the query text a hash stands for (or the error that answers
+    /// the request); null when the answer is written.
+    /// </summary>
+    protected virtual async Task<GraphQLRequest?> ResolvePersistedAsync(HttpContext http, GraphQLRequest? request)
+    {
+        var persisted = persistedQueries.Resolve(request?.Query, request?.Extensions);
+        RequestLog.SetQueryHash(http, persisted.Hash);
+        if (persisted.ErrorCode is { } code)
+        {
+            await WriteErrorAsync(http, new(Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, code, persisted.ErrorMessage!));
+            return null;
+        }
+        request ??= new GraphQLRequest();
+        request.Query = persisted.Query;
+        return request;
     }
 
     /// <summary>POST: a JSON body of at most <see cref="RequestLimits.MaxRequestBodyBytes"/>, in UTF-8.</summary>
@@ -91,21 +113,26 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
         }
     }
 
-    /// <summary>GET: query, variables (JSON) and operationName in the query string.</summary>
+    /// <summary>GET: query, variables and extensions (JSON; extensions for persisted queries) and operationName in the query string.</summary>
     protected virtual Task<ReadRequest> ReadGetAsync(HttpContext http)
     {
         var query = http.Request.Query;
         var key = http.Request.QueryString.Value ?? "";
-        Inputs? variables = null;
-        if (query["variables"].ToString() is { Length: > 0 } json)
+        var inputs = new Dictionary<string, Inputs?>();
+        foreach (var parameter in new[] { "variables", "extensions" })
         {
-            try { variables = serializer.Deserialize<Inputs>(json); }
+            if (query[parameter].ToString() is not { Length: > 0 } json) continue;
+            try { inputs[parameter] = serializer.Deserialize<Inputs>(json); }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
-                return Task.FromResult(Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' parameter is not a JSON object.") with { CacheKey = key });
+                return Task.FromResult(Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The '{parameter}' parameter is not a JSON object.") with { CacheKey = key });
             }
         }
-        return Task.FromResult(new ReadRequest(new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables }, key, null));
+        return Task.FromResult(new ReadRequest(new GraphQLRequest
+        {
+            Query = query["query"], OperationName = query["operationName"],
+            Variables = inputs.GetValueOrDefault("variables"), Extensions = inputs.GetValueOrDefault("extensions"),
+        }, key, null));
     }
 
     private static ReadRequest Failed(int status, string code, string message) => new(null, null, new(status, code, message));
@@ -170,7 +197,8 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
             await WriteErrorAsync(http, new(StatusCodes.Status405MethodNotAllowed, overGet.Code!, overGet.Message));
             return;
         }
-        http.Response.StatusCode = Accepts(http, GraphQLResponse) && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.StatusCode = result.Errors?.Any(e => e.Code == ErrorCodes.RateLimited) == true ? StatusCodes.Status429TooManyRequests
+            : Accepts(http, GraphQLResponse) && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         var contentType = ResponseType(http);
         http.Response.ContentType = contentType;
         if (cacheKey is null || !result.Executed || result.Errors is { Count: > 0 })
@@ -195,6 +223,7 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
 
     protected virtual Task WriteEntryAsync(HttpContext http, ResponseCache.Entry entry)
     {
+        HttpCaching.Succeeded(http);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = entry.ContentType;
         http.Response.ContentLength = entry.Body.Length;

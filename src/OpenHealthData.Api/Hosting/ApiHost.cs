@@ -8,8 +8,11 @@ using OpenHealthData.Api.Graph;
 using OpenHealthData.Api.Graph.Types;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Serving;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
+using OpenHealthData.Api.Explore;
+using OpenHealthData.Api.Search;
 
 namespace OpenHealthData.Api.Hosting;
 
@@ -31,9 +34,13 @@ public static class ApiHost
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
+        services.AddSingleton<IDataVersion>(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddServing(configuration);
         services.Configure<PagingOptions>(configuration.GetSection("Paging"));
         services.Configure<RequestLimits>(configuration.GetSection("Limits"));
         services.AddWebHardening(configuration);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<QueryCost>();
         // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
         // Its connection stays open for the request (a request runs two or more statements); returning the
         // context to the pool closes it.
@@ -50,6 +57,7 @@ public static class ApiHost
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
+        services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -75,7 +83,9 @@ public static class ApiHost
             .AddComplexityAnalyzer((o, sp) =>
             {
                 var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
-                // The limits are checked here rather than by MaxDepth/MaxComplexity, so that each gets its own error (and code).
+                // The limits are checked here rather than by MaxDepth/MaxComplexity, so that each gets its own error (and
+                // code); a query within them is then charged to its client's rate limit by its cost.
+                var cost = sp.GetRequiredService<QueryCost>();
                 o.ValidateComplexityDelegate = context =>
                 {
                     context.Error = context.MaxDepth > limits.MaxDepth
@@ -83,7 +93,7 @@ public static class ApiHost
                         : context.TotalImpact > limits.MaxComplexity
                             ? new RequestLimitError(RequestLimitError.QueryTooComplex, $"Query is too complex to execute. Complexity is {context.TotalImpact}; maximum allowed on this endpoint is {limits.MaxComplexity}.")
                             : null;
-                    return Task.CompletedTask;
+                    return cost.ChargeAsync(context);
                 };
                 // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
                 // each of its fields costs 1, so that GraphiQL's full introspection query fits.
@@ -105,6 +115,7 @@ public static class ApiHost
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.UseServing();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebHardening();
@@ -113,15 +124,11 @@ public static class ApiHost
         app.UseStaticFiles();
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
-        app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
-        {
-            status = "ok",
-            seedHash = db.Status.SeedHash,
-            builtAt = db.Status.BuiltAt,
-            counts = db.Status.Counts,
-        })).WithName("Health").WithTags("Health");
+        app.MapHealthEndpoints();
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
+        app.MapSearchEndpoints();
+        app.MapExplorer();
     }
 }

@@ -80,6 +80,7 @@ public static class Shapes
         .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
         .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")
         .Scalar("quoteEn", x => x.QuoteEn, "English rendering of the quote.")
+        .Scalar("sentence", x => x.Sentence, "The whole sentence of the source around the quote (derived from the report text), to read the figure in context.")
         .Scalar("note", x => x.Note, "Period, base of a change, or how the figure was normalised.")
         .Scalar("metricCode", x => x.MetricCode, "Metric code.")
         .Scalar("regionCode", x => x.RegionCode, "Region code.")

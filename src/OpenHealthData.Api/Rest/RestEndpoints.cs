@@ -19,11 +19,10 @@ public static class RestEndpoints
     {
         var api = app.MapGroup("/api/v1");
 
-        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            return TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))]));
-        }).WithName("ListSnapshots").WithTags("Snapshots")
+        // The listing changes only with the data version (a new seed builds a new snapshot), so caches may keep it like a lookup.
+        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db) =>
+            TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))])))
+          .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListSnapshots").WithTags("Snapshots")
           .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
 
         api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<FileContentHttpResult, PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
@@ -67,13 +66,13 @@ public static class RestEndpoints
             await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } region
                 ? TypedResults.Ok(Row("regions", region))
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
-            .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
 
         api.MapGet("/metrics/{code}", Results<Ok<Dictionary<string, object?>>, ProblemHttpResult> (string code, MetricCodes codes) =>
             codes.Resolve(code) is { } resolved
                 ? TypedResults.Ok(Row("metrics", resolved.Metric))
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
-            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
 
         api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -111,7 +110,7 @@ public static class RestEndpoints
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
             }
-        }).WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
+        }).AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
           .ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
 

@@ -118,6 +118,8 @@ public sealed class Observation
     public required string ValueAsWritten { get; set; }
     public required string Quote { get; set; }
     public required string QuoteEn { get; set; }
+    /// <summary>The whole sentence of the report around the quote, derived by the loader from the source text.</summary>
+    public string Sentence { get; set; } = "";
     public string? InstitutionId { get; set; }
     public Institution? Institution { get; set; }
     public string? ProgrammeId { get; set; }

@@ -102,6 +102,7 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
             Insert(db, connection, transaction, seed.Institutions, ct);
             Insert(db, connection, transaction, seed.Programmes, ct);
             Insert(db, connection, transaction, seed.Observations, ct);
+            SearchIndex.Build(connection, transaction, seed);
             Insert(db, connection, transaction, [
                 new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },
                 new DatabaseInfo { Key = DatabaseInfoKeys.BuiltAt, Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },

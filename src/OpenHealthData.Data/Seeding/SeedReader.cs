@@ -35,6 +35,8 @@ public static class SeedReader
         SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, aliases, errors);
         if (errors.Count > 0) return (null, errors);
 
+        var texts = sources.ToDictionary(s => s.Entity.Id, s => s.Entity.Text);
+        foreach (var o in observations) o.Entity.Sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
         var set = new SeedSet(SeedHash.Compute(seedDirectory),
             [.. sources.Select(x => x.Entity)], [.. regions.Select(x => x.Entity)], [.. institutions.Select(x => x.Entity)],
             [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)],

@@ -63,6 +63,8 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async (ctx, db, codes, references) => await ComparisonQuery.RunAsync(
                 db, codes, references, ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
                 ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? [], ctx.CancellationToken));
+
+        SearchField.AddTo(this);
     }
 
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>
