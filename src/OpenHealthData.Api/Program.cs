@@ -1,123 +1,15 @@
-using GraphQL;
-using GraphQL.Execution;
-using GraphQL.Validation.Complexity;
-using GraphQLParser.AST;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using OpenHealthData.Api.GraphQL;
+using OpenHealthData.Api.Commands;
 using OpenHealthData.Api.Hosting;
-using OpenHealthData.Api.Querying;
-using OpenHealthData.Api.Rest;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api;
 
 public partial class Program
 {
+    /// <summary>A command (seed, validate, export-schema, serve, --help), or else the server with the arguments as host options.</summary>
     public static async Task<int> Main(string[] args)
     {
-        if (Commands.IsCommand(args)) return await Commands.RunAsync(args);
-        var app = BuildApp(args);
-        await app.RunAsync();
+        if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
+        await ApiHost.BuildApp(args).RunAsync();
         return 0;
-    }
-
-    public static WebApplication BuildApp(string[] args)
-    {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        // Also when started from another folder than the app's, where appsettings.json is not found.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        AddServices(builder.Services, builder.Configuration);
-        var app = builder.Build();
-        MapEndpoints(app);
-        return app;
-    }
-
-    public static void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<DataOptions>(configuration.GetSection("Data"));
-        services.Configure<PagingOptions>(configuration.GetSection("Paging"));
-        services.Configure<RequestLimits>(configuration.GetSection("Limits"));
-        services.AddWebHardening(configuration);
-        services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
-            options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
-                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
-        // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
-        // Its connection stays open for the request (a request runs two or more statements); returning the
-        // context to the pool closes it.
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext();
-            db.Database.OpenConnection();
-            return db;
-        });
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
-        services.AddSingleton<RegionTree>();
-        services.AddSingleton<ReferenceCache>();
-        services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
-        services.AddSingleton<ResponseCache>();
-        services.AddSingleton<DocumentCache>();
-        services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<LandingPage>();
-        services.AddProblemDetails();
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
-        {
-            Title = "OpenHealthData REST API",
-            Version = "v1",
-            Description = "Whole-dataset snapshots (JSON, CSV) and plain lookups beside the GraphQL endpoint at /graphql. " +
-                          "Every figure carries its source and a verbatim quote.",
-        }));
-        services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
-        });
-        services.AddScoped<BatchLoaders>();
-        services.AddGraphQL(b => b
-            .AddSchema<HealthSchema>()
-            .AddComplexityAnalyzer((o, sp) =>
-            {
-                var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
-                (o.MaxDepth, o.MaxComplexity) = (limits.MaxDepth, limits.MaxComplexity);
-                // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
-                // each of its fields costs 1, so that GraphiQL's full introspection query fits.
-                var standard = o.DefaultComplexityImpactDelegate;
-                o.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                    ? new FieldComplexityResult(1, 1)
-                    : standard(field);
-            })
-            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddGraphTypes(typeof(HealthSchema).Assembly)
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddErrorInfoProvider<ErrorCodes>());
-        services.AddTransient(typeof(GraphQL.Types.FilterInputType<>));
-        services.AddTransient(typeof(GraphQL.Types.SortInputType<>));
-        services.AddTransient(typeof(GraphQL.Types.ConnectionType<,>));
-        services.AddTransient(typeof(GraphQL.Types.EdgeType<,>));
-    }
-
-    public static void MapEndpoints(WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseWebHardening();
-        app.UseResponseCompression();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
-        app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
-        app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
-        {
-            status = "ok",
-            seedHash = db.Status.SeedHash,
-            builtAt = db.Status.BuiltAt,
-            counts = db.Status.Counts,
-        })).WithName("Health").WithTags("Health");
-        app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGraphQLEndpoint();
-        app.MapRestEndpoints();
     }
 }

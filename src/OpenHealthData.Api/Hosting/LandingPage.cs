@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Hosting;

@@ -3,28 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpenHealthData.Api.Querying;
 
-public sealed record PageRequest(int? First = null, string? After = null, int? Last = null, string? Before = null);
-
-public sealed class PagingOptions
-{
-    public int DefaultPageSize { get; set; } = 50;
-    public int MaxPageSize { get; set; } = 500;
-}
-
-public sealed record Edge<T>(string Cursor, T Node);
-
-public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
-
-/// <summary>A Relay connection page. The total is counted only when someone asks for it.</summary>
-public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> count)
-{
-    private Task<int>? _total;
-    public IReadOnlyList<Edge<T>> Edges => edges;
-    public IEnumerable<T> Nodes => edges.Select(e => e.Node);
-    public PageInfo PageInfo => pageInfo;
-    public Task<int> TotalCountAsync(CancellationToken ct) => _total ??= count(ct);
-}
-
 /// <summary>
 /// Offset cursors, as HotChocolate's default paging: a cursor is the opaque position of a row in the ordered
 /// result, so any order (including nested fields) pages consistently.

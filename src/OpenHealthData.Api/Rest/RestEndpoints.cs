@@ -1,20 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using OpenHealthData.Api.Hosting;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Rest;
-
-public sealed record SnapshotLink(string Url, long Bytes, string Sha256);
-public sealed record SnapshotSummary(string Id, DateTimeOffset Created, bool Current, IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, SnapshotLink>> Datasets);
-public sealed record SnapshotList(string Current, IReadOnlyList<SnapshotSummary> Snapshots);
-public sealed record ObservationPage(int TotalCount, bool HasNextPage, string? EndCursor, IReadOnlyList<Dictionary<string, object?>> Items);
 
 /// <summary>REST beside the graph: immutable snapshot downloads and plain lookups for the common cases.</summary>
 public static class RestEndpoints
@@ -86,10 +80,9 @@ public static class RestEndpoints
         }).WithName("GetSourceText").WithTags("Lookups").WithSummary("The full text of a report, as published, to read a quote in context.");
 
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
-            [FromQuery] string? region, [FromQuery] string? withinRegion, [FromQuery] string? metric, [FromQuery] int? year,
-            [FromQuery] string? kind, [FromQuery] string? source, [FromQuery] int? first, [FromQuery] string? after,
-            HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
+            if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             var where = new Dictionary<string, object?>();
             void Add(string field, string op, object? value)
             {
@@ -97,13 +90,15 @@ public static class RestEndpoints
                 if (!where.TryGetValue(field, out var ops)) where[field] = ops = new Dictionary<string, object?>();
                 ((Dictionary<string, object?>)ops!)[op] = value;
             }
-            Add("regionCode", "eq", region); Add("metricCode", "eq", metric); Add("year", "eq", year); Add("kind", "eq", kind); Add("sourceId", "eq", source);
+            object? Value(string name) => values.GetValueOrDefault(name);
+            Add("regionCode", "eq", Value("region")); Add("metricCode", "eq", Value("metric")); Add("year", "eq", Value("year"));
+            Add("kind", "eq", Value("kind")); Add("sourceId", "eq", Value("source"));
             try
             {
-                if (withinRegion is not null) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
+                if (Value("withinRegion") is string withinRegion) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
                 var page = await db.Observations
                     .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
-                    .PageAsync(new PageRequest(first, after), paging.Value, ct, withTotal: true);
+                    .PageAsync(new PageRequest((int?)Value("first"), (string?)Value("after")), paging.Value, ct, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
                     [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }
@@ -111,9 +106,21 @@ public static class RestEndpoints
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
             }
-        }).WithName("ListObservations").WithTags("Lookups")
+        }).WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
+          .ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
     }
+
+    /// <summary>The query parameters of GET /api/v1/observations.</summary>
+    public static readonly QueryParameters ObservationParameters = new(
+        new("region", new ParameterForm.Text("a region code such as 330382"), "Figures of this region itself."),
+        new("withinRegion", new ParameterForm.Text("a region code such as 140000"), "Figures of this region and every region below it."),
+        new("metric", new ParameterForm.Text("a metric code such as physicians_per_1000"), "Figures of this metric."),
+        new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
+        new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
+        new("source", new ParameterForm.Text("a source id such as yueqing-2023-work-summary"), "Figures from this report."),
+        new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),
+        new("after", new ParameterForm.Text("a cursor returned by this API as endCursor", 200), "Rows after this cursor."));
 
     private static SnapshotSummary Summary(SnapshotManifest m, string current) => new(m.Id, m.Created, m.Id == current, m.Counts,
         m.Files.GroupBy(f => f.Dataset).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SnapshotLink>)g.ToDictionary(

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Data;
 using OpenHealthData.Tests.Support;
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Seeding;
 using OpenHealthData.Tests.Support;
 

@@ -22,10 +22,12 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
     protected virtual string SeedDirectory => RepoPaths.SeedData;
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+    /// <summary>The hosting environment: Production, as deployed; the README's `dotnet run` starts in Development.</summary>
+    protected virtual string Environment => "Production";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Data:SeedDirectory", SeedDirectory);
         builder.UseSetting("Data:DatabasePath", DatabasePath);
         builder.UseSetting("RateLimiting:Enabled", "false"); // a test that needs it turns it on

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Domain;
+
+/// <summary>
+/// The small tables (regions, sources, metrics, institutions, programmes), read once and kept in memory:
+/// the database never changes while the API runs, and every figure refers to them. Only observations,
+/// the one large table, are read per request.
+/// </summary>
+public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
+{
+    private readonly Dictionary<Type, Lazy<object>> _tables = new()
+    {
+        [typeof(Region)] = Load<Region>(factory),
+        [typeof(Source)] = Load<Source>(factory),
+        [typeof(Metric)] = Load<Metric>(factory),
+        [typeof(Institution)] = Load<Institution>(factory),
+        [typeof(Programme)] = Load<Programme>(factory),
+    };
+
+    /// <summary>The whole table by key, or null for a table that is not cached.</summary>
+    public IReadOnlyDictionary<string, T>? Table<T>() where T : class =>
+        _tables.TryGetValue(typeof(T), out var table) ? (IReadOnlyDictionary<string, T>)table.Value : null;
+
+    /// <summary>Fills an observation's references from memory: no join, and no report text read per row.</summary>
+    public Observation Attach(Observation o)
+    {
+        o.Metric = Table<Metric>()!.GetValueOrDefault(o.MetricCode);
+        o.Region = Table<Region>()!.GetValueOrDefault(o.RegionCode);
+        o.Source = Table<Source>()!.GetValueOrDefault(o.SourceId);
+        o.Institution = o.InstitutionId is null ? null : Table<Institution>()!.GetValueOrDefault(o.InstitutionId);
+        o.Programme = o.ProgrammeId is null ? null : Table<Programme>()!.GetValueOrDefault(o.ProgrammeId);
+        return o;
+    }
+
+    /// <summary>A table by its key, as the entity's shape defines it.</summary>
+    private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory) where T : class =>
+        new(() =>
+        {
+            using var db = factory.CreateDbContext();
+            return db.Set<T>().AsNoTracking().ToDictionary(((EntityShape<T>)Shapes.For(typeof(T))).ReadKey);
+        });
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Domain;
+
+/// <summary>The region hierarchy, read once: the database does not change while the API runs.</summary>
+public class RegionTree(IDbContextFactory<HealthDbContext> factory)
+{
+    private readonly Lazy<Dictionary<string, string?>> _parents = new(() =>
+    {
+        using var db = factory.CreateDbContext();
+        return db.Regions.AsNoTracking().ToDictionary(r => r.Code, r => r.ParentCode);
+    });
+
+    public bool Contains(string code) => _parents.Value.ContainsKey(code);
+
+    /// <summary>The region and every region below it, at any depth.</summary>
+    public virtual IReadOnlyCollection<string> SelfAndDescendants(string code)
+    {
+        if (!Contains(code)) throw new QueryArgumentException($"'{code}' is not a known region code.");
+        var result = new HashSet<string> { code };
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (child, parent) in _parents.Value)
+                if (parent is not null && result.Contains(parent) && result.Add(child)) grew = true;
+        } while (grew);
+        return result;
+    }
+}

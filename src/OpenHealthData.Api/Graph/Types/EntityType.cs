@@ -1,0 +1,32 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+/// <summary>An entity's scalar fields, generated from its <see cref="EntityShape"/>; subclasses add navigations.</summary>
+public abstract class EntityType<T> : ObjectGraphType<T>
+{
+    protected EntityType(string description)
+    {
+        var shape = Shapes.For(typeof(T));
+        Name = shape.Name;
+        Description = description;
+        foreach (var scalar in shape.Scalars)
+        {
+            var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(scalar.Selector.Body, typeof(object)), scalar.Selector.Parameters).Compile();
+            Field(scalar.Name, GraphType(scalar)).Description(scalar.Description).Resolve(ctx => read(ctx.Source));
+        }
+    }
+
+    private static Type GraphType(ScalarField field)
+    {
+        var scalar = field.ValueType == typeof(string) ? typeof(StringGraphType)
+            : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
+        return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
+    }
+}

@@ -1,0 +1,17 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class HealthSchema : Schema
+{
+    public HealthSchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Query = query;
+        Description = "OpenHealthData: figures from Chinese public-health reports, each traceable to a verbatim quote.";
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using OpenHealthData.Api.Querying;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class SortEnumType : EnumerationGraphType
+{
+    public SortEnumType()
+    {
+        Name = "SortEnumType";
+        Add("ASC", "ASC", "Ascending.");
+        Add("DESC", "DESC", "Descending.");
+    }
+}

@@ -1,0 +1,11 @@
+using System.Linq.Expressions;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>A field people can filter and sort by: a scalar column of the entity.</summary>
+public sealed record ScalarField(string Name, string Description, LambdaExpression Selector)
+{
+    public Type ClrType => Selector.ReturnType;
+    public Type ValueType => Nullable.GetUnderlyingType(ClrType) ?? ClrType;
+    public bool IsNullable => !ClrType.IsValueType || Nullable.GetUnderlyingType(ClrType) is not null;
+}

@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>The shapes of all public entities.</summary>
+public static class Shapes
+{
+    public static readonly EntityShape<Region> Region = new EntityShape<Region>("Region", "code")
+        .Scalar("code", x => x.Code, "Administrative division code of the National Bureau of Statistics, e.g. 330382.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("level", x => x.Level, "province, prefecture or county.")
+        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for a province.")
+        .Reference("parent", x => x.Parent, x => x.ParentCode, "The parent region.");
+
+    public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", "id")
+        .Scalar("id", x => x.Id, "Stable id of the report.")
+        .Scalar("title", x => x.Title, "Title as written in Chinese.")
+        .Scalar("titleEn", x => x.TitleEn, "Title in English.")
+        .Scalar("publisher", x => x.Publisher, "Publisher, as written.")
+        .Scalar("publisherEn", x => x.PublisherEn, "Publisher in English.")
+        .Scalar("issuingBody", x => x.IssuingBody, "The body that speaks in the report, as written.")
+        .Scalar("issuingBodyEn", x => x.IssuingBodyEn, "Issuing body in English.")
+        .Scalar("regionCode", x => x.RegionCode, "Region the report covers.")
+        .Scalar("date", x => x.Date, "Date of the report or meeting, as precise as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD).")
+        .Scalar("periodStart", x => x.PeriodStart, "First year its figures cover.")
+        .Scalar("periodEnd", x => x.PeriodEnd, "Last year its figures cover.")
+        .Scalar("url", x => x.Url, "Link to the original, where the text gives one.")
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region the report covers.");
+
+    public static readonly EntityShape<Institution> Institution = new EntityShape<Institution>("Institution", "id")
+        .Scalar("id", x => x.Id, "Stable id.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("type", x => x.Type, "hospital, tcm_hospital, maternal_child_hospital, township_health_centre, community_health_centre, village_clinic, cdc, medical_community, medical_group, health_authority or other.")
+        .Scalar("regionCode", x => x.RegionCode, "Region of its seat.")
+        .Scalar("sourceId", x => x.SourceId, "The report that names it.")
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region of its seat.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report that names it.");
+
+    public static readonly EntityShape<Programme> Programme = new EntityShape<Programme>("Programme", "id")
+        .Scalar("id", x => x.Id, "Stable id.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("regionCode", x => x.RegionCode, "Region it applies to.")
+        .Scalar("startYear", x => x.StartYear, "First year.")
+        .Scalar("endYear", x => x.EndYear, "Last year, where stated.")
+        .Scalar("descriptionZh", x => x.DescriptionZh, "Short description in Chinese.")
+        .Scalar("descriptionEn", x => x.DescriptionEn, "Short description in English.")
+        .Scalar("sourceId", x => x.SourceId, "The report that names it.")
+        .Reference("region", x => x.Region, x => x.RegionCode, "Region it applies to.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report that names it.");
+
+    public static readonly EntityShape<Metric> Metric = new EntityShape<Metric>("Metric", "code")
+        .Scalar("code", x => x.Code, "Stable code, e.g. family_doctor_signing_rate.")
+        .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as the reports say it.")
+        .Scalar("nameEn", x => x.NameEn, "Name in English.")
+        .Scalar("unit", x => x.Unit, "Unit of every value of this metric (see seed-data/README.md).")
+        .Scalar("category", x => x.Category, "Category, e.g. maternal_child_health.")
+        .Scalar("description", x => x.Description, "What is counted.");
+
+    public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", "id")
+        .Scalar("id", x => x.Id, "Stable id: <source id>-NNN.")
+        .Scalar("year", x => x.Year, "The year the figure refers to (not the year of the report).")
+        .Scalar("kind", x => x.Kind, "actual, target or change.")
+        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit.")
+        .Scalar("unit", x => x.Unit, "Unit of the value.")
+        .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
+        .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")
+        .Scalar("quoteEn", x => x.QuoteEn, "English rendering of the quote.")
+        .Scalar("note", x => x.Note, "Period, base of a change, or how the figure was normalised.")
+        .Scalar("metricCode", x => x.MetricCode, "Metric code.")
+        .Scalar("regionCode", x => x.RegionCode, "Region code.")
+        .Scalar("sourceId", x => x.SourceId, "Source id.")
+        .Scalar("institutionId", x => x.InstitutionId, "Institution id, when the figure is about one institution.")
+        .Scalar("programmeId", x => x.ProgrammeId, "Programme id, when the figure is about one programme.")
+        .Reference("metric", x => x.Metric, x => x.MetricCode, "What is measured.")
+        .Reference("region", x => x.Region, x => x.RegionCode, "Where.")
+        .Reference("source", x => x.Source, x => x.SourceId, "The report the figure comes from.")
+        .Reference("institution", x => x.Institution, x => x.InstitutionId, "The institution the figure is about, if any.")
+        .Reference("programme", x => x.Programme, x => x.ProgrammeId, "The programme the figure is about, if any.");
+
+    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
+
+    public static EntityShape For(Type clrType) => All.Single(s => s.ClrType == clrType);
+}

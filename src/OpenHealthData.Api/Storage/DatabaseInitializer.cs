@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Seeding;
+
+namespace OpenHealthData.Api.Storage;
+
+/// <summary>
+/// Makes sure the database is current before the server takes requests: builds it from seed-data/ when it is
+/// missing, unreadable or older than the seed data. A failure stops the start with a message that says why.
+/// </summary>
+public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, SnapshotStore snapshots, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    private DatabaseStatus? _status;
+    public DatabaseStatus Status => _status ?? throw new InvalidOperationException("The database is not initialised yet.");
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var data = options.Value;
+        try
+        {
+            await HealthDatabase.EnsureCurrentAsync(data.ResolvedSeedDirectory, data.ResolvedDatabasePath, logger, ct);
+        }
+        catch (SeedValidationException e)
+        {
+            logger.LogCritical("Cannot start: the seed data in {Seed} is invalid.{NewLine}{Errors}", data.ResolvedSeedDirectory, Environment.NewLine, e.Message);
+            throw;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var info = await db.Info.ToDictionaryAsync(i => i.Key, i => i.Value, ct);
+        _status = new DatabaseStatus(info[DatabaseInfoKeys.SeedHash], info[DatabaseInfoKeys.BuiltAt], new Dictionary<string, int>
+        {
+            ["sources"] = await db.Sources.CountAsync(ct),
+            ["regions"] = await db.Regions.CountAsync(ct),
+            ["institutions"] = await db.Institutions.CountAsync(ct),
+            ["programmes"] = await db.Programmes.CountAsync(ct),
+            ["metrics"] = await db.Metrics.CountAsync(ct),
+            ["observations"] = await db.Observations.CountAsync(ct),
+        });
+        await snapshots.EnsureAsync(_status.SeedHash, ct);
+        logger.LogInformation("Serving {Path} read-only: seed-data {Hash}", data.ResolvedDatabasePath, _status.SeedHash);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

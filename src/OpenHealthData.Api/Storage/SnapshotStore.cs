@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Domain;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Storage;
+
+/// <summary>
+/// Snapshots: every dataset of one seed-data version, written once as files (plain, gzip and brotli) in a folder
+/// named by the seed hash, and never changed after. Requests only stream files.
+/// </summary>
+public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, ReferenceCache references, ILogger<SnapshotStore> logger)
+{
+    public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        ["json"] = "application/json; charset=utf-8",
+        ["csv"] = "text/csv; charset=utf-8; header=present",
+    };
+
+    private string Root => options.Value.SnapshotDirectory;
+
+    /// <summary>Writes the snapshot of the current database unless it exists. Safe against a concurrent writer.</summary>
+    public async Task EnsureAsync(string seedHash, CancellationToken ct)
+    {
+        var folder = Path.Combine(Root, seedHash);
+        if (File.Exists(Path.Combine(folder, "manifest.json"))) return;
+        var temp = Path.Combine(Root, $".{seedHash}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var files = new List<SnapshotFile>();
+            var counts = new Dictionary<string, int>();
+            foreach (var dataset in Dataset.All)
+            {
+                // Rows stream from the database once for both formats: a million observations never sit in memory.
+                // Each file is hashed, gzipped and brotli-compressed on threads of its own while it is written.
+                using var jsonHash = SHA256.Create();
+                using var csvHash = SHA256.Create();
+                await using var json = Open(Path.Combine(temp, $"{dataset.Name}.json"), jsonHash);
+                await using var csv = Open(Path.Combine(temp, $"{dataset.Name}.csv"), csvHash);
+                counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, dataset.Rows(db, references));
+                await json.CompleteAsync();
+                await csv.CompleteAsync();
+                files.Add(Describe(temp, dataset.Name, "json", jsonHash));
+                files.Add(Describe(temp, dataset.Name, "csv", csvHash));
+            }
+            var manifest = new SnapshotManifest(seedHash, DateTimeOffset.UtcNow, counts, files);
+            await File.WriteAllTextAsync(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest), ct);
+            try { Directory.Move(temp, folder); }
+            catch (IOException) when (File.Exists(Path.Combine(folder, "manifest.json"))) { } // another process made it first
+            logger.LogInformation("Wrote snapshot {Id}: {Counts}", seedHash, string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    public IReadOnlyList<SnapshotManifest> List()
+    {
+        if (!Directory.Exists(Root)) return [];
+        return [.. Directory.EnumerateDirectories(Root)
+            .Select(d => Find(Path.GetFileName(d)))
+            .OfType<SnapshotManifest>()
+            .OrderByDescending(m => m.Created)];
+    }
+
+    /// <summary>A published snapshot never changes, so its manifest is read from disk once.</summary>
+    public SnapshotManifest? Find(string id)
+    {
+        if (_manifests.TryGetValue(id, out var known)) return known;
+        if (!IsId(id) || !File.Exists(Path.Combine(Root, id, "manifest.json"))) return null;
+        return _manifests.GetOrAdd(id, JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllText(Path.Combine(Root, id, "manifest.json")))!);
+    }
+
+    /// <summary>The file of a snapshot in the encoding asked for ("" plain, "gzip", "br").</summary>
+    public string PathOf(string id, SnapshotFile file, string encoding) =>
+        Path.Combine(Root, id, $"{file.Dataset}.{file.Format}") + encoding switch { "gzip" => ".gz", "br" => ".br", _ => "" };
+
+    /// <summary>
+    /// The file's bytes when it is small enough to serve from memory (the real data's files all are): copying
+    /// from memory is what the fastest server does; large files are streamed from disk instead.
+    /// </summary>
+    public byte[]? InMemory(string path)
+    {
+        if (_files.TryGetValue(path, out var bytes)) return bytes;
+        var length = new FileInfo(path).Length;
+        if (length > MaxInMemoryFileBytes) return null;
+        if (Interlocked.Add(ref _inMemoryBytes, length) > options.Value.SnapshotMemoryBytes)
+        {
+            Interlocked.Add(ref _inMemoryBytes, -length);
+            return null;
+        }
+        return _files.GetOrAdd(path, File.ReadAllBytes);
+    }
+
+    private const long MaxInMemoryFileBytes = 4 * 1024 * 1024;
+    private readonly ConcurrentDictionary<string, SnapshotManifest> _manifests = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new();
+    private long _inMemoryBytes;
+
+    /// <summary>Ids are seed hashes: twelve lower-case hex digits, nothing that could leave the folder.</summary>
+    public static bool IsId(string id) => id.Length == 12 && id.All(char.IsAsciiHexDigitLower);
+
+    private static FanOutStream Open(string path, HashAlgorithm hash) => new(
+        new CryptoStream(File.Create(path), hash, CryptoStreamMode.Write), // writes the bytes through unchanged
+        new GZipStream(File.Create(path + ".gz"), CompressionLevel.Optimal),
+        new BrotliStream(File.Create(path + ".br"), CompressionLevel.Optimal));
+
+    private static SnapshotFile Describe(string folder, string dataset, string format, HashAlgorithm hash) =>
+        new(dataset, format, new FileInfo(Path.Combine(folder, $"{dataset}.{format}")).Length, Convert.ToHexStringLower(hash.Hash!)[..32]);
+}
