@@ -45,7 +45,10 @@ public static class GraphFields
     }
 
     /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
-    private static HashSet<string>? NodeFields(GraphQLField connection)
+    private static HashSet<string>? NodeFields(GraphQLField connection) => SelectedFields(connection, [["nodes"], ["edges", "node"]]);
+
+    /// <summary>The fields selected under each path of <paramref name="parent"/> ([] for its own selection); null behind a fragment.</summary>
+    private static HashSet<string>? SelectedFields(GraphQLField parent, string[][] paths)
     {
         var fields = new HashSet<string>(StringComparer.Ordinal);
         bool Collect(GraphQLSelectionSet? set, params string[] path)
@@ -59,7 +62,7 @@ public static class GraphFields
             }
             return true;
         }
-        return Collect(connection.SelectionSet, "nodes") && Collect(connection.SelectionSet, "edges", "node") ? fields : null;
+        return paths.All(path => Collect(parent.SelectionSet, path)) ? fields : null;
     }
 
     /// <summary>A filtered, ordered list of children, loaded for all parents of a level in one statement.</summary>
@@ -81,12 +84,16 @@ public static class GraphFields
             if (first < 0 || first > maxPageSize)
                 throw new QueryArgumentException($"'first' must be between 0 and {maxPageSize}, the maximum page size; got {first}.");
             var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}";
+            // one loader per list field, arguments and selection: the selection decides the columns read
+            var selected = SelectedFields(ctx.FieldAst, [[]]);
+            var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
             var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
                     .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys)), foreignKey, shape, Order(ctx), first);
-                var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
+                var ordered = children.OrderBy(shape, Order(ctx));
+                if (Projection.Of(shape, selected, foreignKey) is { } projection) ordered = ordered.Select(projection);
+                var rows = await ordered.ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
@@ -101,13 +108,17 @@ public static class GraphFields
             .Description(description)
             .Resolve(ctx => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(ctx, key) : null);
 
-    /// <summary>One entity by its primary key, batched with every other lookup of the same type in the request.</summary>
-    public static IDataLoaderResult<T?> ByKey<T>(IResolveFieldContext ctx, string key) where T : class => ByKey<T, T?>(ctx, key, x => x);
+    /// <summary>
+    /// One entity by its primary key: the value itself for a table held in memory (a plain value resolves at
+    /// once; a batch loader's result would send every reference through GraphQL.NET's deferred data-loader
+    /// path), else a lookup batched with every other one of the same type in the request.
+    /// </summary>
+    public static object? ByKey<T>(IResolveFieldContext ctx, string key) where T : class => ByKey<T, T?>(ctx, key, x => x);
 
-    public static IDataLoaderResult<TResult> ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
+    public static object? ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
     {
         if (ctx.RequestServices!.GetRequiredService<ReferenceCache>().Table<T>() is { } table)
-            return new Loaded<TResult>(map(table.GetValueOrDefault(key)));
+            return map(table.GetValueOrDefault(key));
         var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
         return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
