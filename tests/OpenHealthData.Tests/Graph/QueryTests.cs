@@ -243,7 +243,7 @@ public sealed class QueryTests(ApiFactory api)
         const string fields = "id value unit quoteEn kind year metric { nameEn } source { id }";
         api.Statements.Reset();
         var narrow = await api.GraphQLAsync($"{{ regions(first: 20) {{ nodes {{ code {list} {{ {fields} }} }} }} }}");
-        var listSql = Assert.Single(api.Statements.Texts, t => t.Contains("ROW_NUMBER", StringComparison.Ordinal));
+        var listSql = Assert.Single(api.Statements.Texts, t => t.Contains("\"Observations\"", StringComparison.Ordinal));
         Assert.Contains("\"QuoteEn\"", listSql, StringComparison.Ordinal);
         Assert.Contains("\"MetricCode\"", listSql, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Note\"", listSql.Split("FROM")[0], StringComparison.Ordinal);
