@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that some tests drive (Chromium and its driver for the browser and accessibility
-# tests, CJK fonts for their screenshots, pandas for the notebook, nginx for the proxy tests) when they are missing.
+# tests, CJK fonts for their screenshots, pandas and matplotlib for the notebook, nginx for the proxy tests) when they are missing.
 # It never fails the run: where a package cannot be had, the tests that need it are reported as skipped with the reason.
 set -uo pipefail
-wanted=(chromium chromium-driver fonts-noto-cjk python3-pandas nginx)
+wanted=(chromium chromium-driver fonts-noto-cjk python3-pandas python3-matplotlib nginx)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,10 +30,10 @@ public static class RestEndpoints
         {
             var dot = file.LastIndexOf('.');
             var (dataset, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
-            if (Dataset.Find(dataset) is null)
-                return NotFound($"There is no dataset '{dataset}'. Datasets: {string.Join(", ", Dataset.All.Select(d => d.Name))}.");
-            if (!SnapshotStore.Formats.Contains(format))
-                return NotFound($"There is no format '{format}'. Formats: {string.Join(", ", SnapshotStore.Formats)} (e.g. {dataset}.csv).");
+            if (!SnapshotStore.IsFileName(dataset, format))
+                return Dataset.Find(dataset) is null && file is not (SnapshotStore.DataPackageFile or SnapshotStore.DatabaseFile)
+                    ? NotFound($"There is no dataset '{dataset}'. Datasets: {string.Join(", ", Dataset.All.Select(d => d.Name))}; also {SnapshotStore.DataPackageFile} and {SnapshotStore.DatabaseFile}.")
+                    : NotFound($"There is no format '{format}'. Formats: {string.Join(", ", SnapshotStore.Formats)} (e.g. {dataset}.csv).");
             if (id == "latest")
             {
                 http.Response.Headers.CacheControl = "no-cache";
@@ -44,9 +44,9 @@ public static class RestEndpoints
             if (manifest is null || entry is null)
                 return NotFound($"There is no snapshot '{id}'. GET /api/v1/snapshots lists them; /api/v1/snapshots/latest/{dataset}.{format} redirects to the current one.");
 
-            var encoding = Encoding(http.Request.Headers.AcceptEncoding);
+            var encoding = SnapshotStore.IsCompressed(format) ? Encoding(http.Request.Headers.AcceptEncoding) : "";
             http.Response.Headers.CacheControl = Immutable;
-            http.Response.Headers.Vary = "Accept-Encoding";
+            if (SnapshotStore.IsCompressed(format)) http.Response.Headers.Vary = "Accept-Encoding";
             if (encoding.Length > 0) http.Response.Headers.ContentEncoding = encoding;
             var etag = new EntityTagHeaderValue($"\"{entry.Sha256}{(encoding.Length > 0 ? "-" + encoding : "")}\"");
             var path = store.PathOf(id, entry, encoding);
@@ -54,9 +54,13 @@ public static class RestEndpoints
                 ? TypedResults.Bytes(bytes, SnapshotStore.ContentTypes[format], lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0)
                 : TypedResults.PhysicalFile(path, SnapshotStore.ContentTypes[format], lastModified: manifest.Created, entityTag: etag, enableRangeProcessing: encoding.Length == 0);
         }).WithName("GetSnapshotFile").WithTags("Snapshots")
-          .WithSummary("One dataset of a snapshot as JSON or CSV, e.g. /api/v1/snapshots/latest/observations.csv (302 to the current id).")
-          .WithDescription("file is {dataset}.{format}: dataset one of regions, sources, institutions, programmes, metrics, observations; format json or csv. Versioned files are immutable and carry a strong ETag; gzip and brotli on request.")
+          .WithSummary("One file of a snapshot: a dataset as JSON, CSV or Parquet, the data package descriptor, or the SQLite database; e.g. /api/v1/snapshots/latest/observations.parquet (302 to the current id).")
+          .WithDescription("file is {dataset}.{format} — dataset one of " + string.Join(", ", Dataset.All.Select(d => d.Name)) + "; format json, csv or parquet — or " +
+                           SnapshotStore.DataPackageFile + " (a Frictionless Data Package describing every file, with Table Schemas, hashes and sources) or " +
+                           SnapshotStore.DatabaseFile + " (the SQLite database the API reads; its README table documents the tables). " +
+                           "Versioned files are immutable and carry a strong ETag (If-None-Match answers 304) and byte ranges; JSON and CSV are served gzip- or brotli-compressed on request.")
           .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "application/json")
+          .Produces(StatusCodes.Status200OK, contentType: "application/vnd.apache.parquet").Produces(StatusCodes.Status200OK, contentType: "application/vnd.sqlite3")
           .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/regions/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
@@ -122,9 +126,15 @@ public static class RestEndpoints
         new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),
         new("after", new ParameterForm.Text("a cursor returned by this API as endCursor", 200), "Rows after this cursor."));
 
-    private static SnapshotSummary Summary(SnapshotManifest m, string current) => new(m.Id, m.Created, m.Id == current, m.Counts,
-        m.Files.GroupBy(f => f.Dataset).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SnapshotLink>)g.ToDictionary(
-            f => f.Format, f => new SnapshotLink($"/api/v1/snapshots/{m.Id}/{f.Dataset}.{f.Format}", f.Bytes, f.Sha256))));
+    private static SnapshotSummary Summary(SnapshotManifest m, string current)
+    {
+        SnapshotLink Link(SnapshotFile f) => new($"/api/v1/snapshots/{m.Id}/{f.Name}", f.Bytes, f.Sha256);
+        SnapshotLink? File(string name) => m.Files.FirstOrDefault(f => f.Name == name) is { } f ? Link(f) : null;
+        return new(m.Id, m.Created, m.Id == current, m.Counts,
+            m.Files.Where(f => Dataset.Find(f.Dataset) is not null).GroupBy(f => f.Dataset)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, SnapshotLink>)g.ToDictionary(f => f.Format, Link)),
+            File(SnapshotStore.DataPackageFile), File(SnapshotStore.DatabaseFile));
+    }
 
     private static Dictionary<string, object?> Row(string dataset, object entity) =>
         Dataset.Find(dataset)!.Columns.ToDictionary(c => c.Name, c => c.Read(entity));

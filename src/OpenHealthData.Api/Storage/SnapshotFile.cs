@@ -1,4 +1,7 @@
 namespace OpenHealthData.Api.Storage;
 
-/// <summary>One file of a snapshot: a dataset in one format, its size and hash.</summary>
-public sealed record SnapshotFile(string Dataset, string Format, long Bytes, string Sha256);
+/// <summary>One file of a snapshot: <c>{Dataset}.{Format}</c>, its size and its SHA-256 (hex), as listed in the manifest.</summary>
+public sealed record SnapshotFile(string Dataset, string Format, long Bytes, string Sha256)
+{
+    public string Name => $"{Dataset}.{Format}";
+}

@@ -15,12 +15,29 @@ namespace OpenHealthData.Api.Storage;
 /// </summary>
 public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, ReferenceCache references, ILogger<SnapshotStore> logger)
 {
-    public static readonly IReadOnlyList<string> Formats = ["json", "csv"];
+    /// <summary>The formats every dataset is written in.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["json", "csv", "parquet"];
+
+    /// <summary>The Frictionless Data Package descriptor of the snapshot.</summary>
+    public const string DataPackageFile = "datapackage.json";
+
+    /// <summary>The SQLite database itself, as the API reads it.</summary>
+    public const string DatabaseFile = "openhealthdata.db";
+
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {
         ["json"] = "application/json; charset=utf-8",
         ["csv"] = "text/csv; charset=utf-8; header=present",
+        ["parquet"] = "application/vnd.apache.parquet",
+        ["db"] = "application/vnd.sqlite3",
     };
+
+    /// <summary>Text formats are also stored gzip- and brotli-compressed; Parquet and SQLite files are served as they are.</summary>
+    public static bool IsCompressed(string format) => format is "json" or "csv";
+
+    /// <summary>Whether <c>{dataset}.{format}</c> names a file that every snapshot has.</summary>
+    public static bool IsFileName(string dataset, string format) =>
+        $"{dataset}.{format}" is DataPackageFile or DatabaseFile || (Dataset.Find(dataset) is not null && Formats.Contains(format));
 
     private string Root => options.Value.SnapshotDirectory;
 
@@ -38,18 +55,36 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             var counts = new Dictionary<string, int>();
             foreach (var dataset in Dataset.All)
             {
-                // Rows stream from the database once for both formats: a million observations never sit in memory.
-                // Each file is hashed, gzipped and brotli-compressed on threads of its own while it is written.
+                // Rows stream from the database once for all formats: a million observations never sit in memory.
+                // Each text file is hashed, gzipped and brotli-compressed on threads of its own while it is written.
                 using var jsonHash = SHA256.Create();
                 using var csvHash = SHA256.Create();
                 await using var json = Open(Path.Combine(temp, $"{dataset.Name}.json"), jsonHash);
                 await using var csv = Open(Path.Combine(temp, $"{dataset.Name}.csv"), csvHash);
-                counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, dataset.Rows(db, references));
+                await using (var parquetFile = File.Create(Path.Combine(temp, $"{dataset.Name}.parquet")))
+                await using (var parquet = await ParquetTableWriter.CreateAsync(parquetFile, dataset.Columns, ct))
+                    counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, dataset.Rows(db, references), parquet.Add);
                 await json.CompleteAsync();
                 await csv.CompleteAsync();
                 files.Add(Describe(temp, dataset.Name, "json", jsonHash));
                 files.Add(Describe(temp, dataset.Name, "csv", csvHash));
+                files.Add(await DescribeAsync(temp, DatasetFile(dataset.Name, "parquet"), ct));
             }
+
+            // The database file as it is: immutable like the rest, for sqlite3, Datasette or pandas.
+            File.Copy(options.Value.ResolvedDatabasePath, Path.Combine(temp, DatabaseFile));
+            files.Add(await DescribeAsync(temp, DatabaseFile, ct));
+
+            using (var packageHash = SHA256.Create())
+            {
+                await using (var package = Open(Path.Combine(temp, DataPackageFile), packageHash))
+                {
+                    await JsonSerializer.SerializeAsync(package, DataPackage.Describe(seedHash, files, await db.Sources.OrderBy(s => s.Id).ToListAsync(ct)), DataPackage.JsonOptions, ct);
+                    await package.CompleteAsync();
+                }
+                files.Add(Describe(temp, "datapackage", "json", packageHash));
+            }
+
             var manifest = new SnapshotManifest(seedHash, DateTimeOffset.UtcNow, counts, files);
             await File.WriteAllTextAsync(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest), ct);
             try { Directory.Move(temp, folder); }
@@ -81,7 +116,7 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
 
     /// <summary>The file of a snapshot in the encoding asked for ("" plain, "gzip", "br").</summary>
     public string PathOf(string id, SnapshotFile file, string encoding) =>
-        Path.Combine(Root, id, $"{file.Dataset}.{file.Format}") + encoding switch { "gzip" => ".gz", "br" => ".br", _ => "" };
+        Path.Combine(Root, id, file.Name) + encoding switch { "gzip" => ".gz", "br" => ".br", _ => "" };
 
     /// <summary>
     /// The file's bytes when it is small enough to serve from memory (the real data's files all are): copying
@@ -114,5 +149,16 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
         new BrotliStream(File.Create(path + ".br"), CompressionLevel.Optimal));
 
     private static SnapshotFile Describe(string folder, string dataset, string format, HashAlgorithm hash) =>
-        new(dataset, format, new FileInfo(Path.Combine(folder, $"{dataset}.{format}")).Length, Convert.ToHexStringLower(hash.Hash!)[..32]);
+        new(dataset, format, new FileInfo(Path.Combine(folder, $"{dataset}.{format}")).Length, Convert.ToHexStringLower(hash.Hash!));
+
+    /// <summary>A file written without a hashing stream (Parquet needs to seek; the database is copied): hashed once after.</summary>
+    private static async Task<SnapshotFile> DescribeAsync(string folder, string name, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, name);
+        await using var file = File.OpenRead(path);
+        var dot = name.LastIndexOf('.');
+        return new(name[..dot], name[(dot + 1)..], file.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)));
+    }
+
+    private static string DatasetFile(string dataset, string format) => $"{dataset}.{format}";
 }

@@ -17,8 +17,9 @@ public static class TableWriter
     /// Writes the rows as JSON and as CSV in one pass: each row's values are read once, and both writers
     /// pass their bytes on every 64 KiB, so that a million rows never sit in memory.
     /// </summary>
+    /// <param name="alsoRow">Also given each row's values (in column order), e.g. to write the same pass as Parquet.</param>
     /// <returns>The number of rows written.</returns>
-    public static int Write(Stream jsonOutput, Stream csvOutput, IReadOnlyList<Column> columns, IEnumerable<object> rows)
+    public static int Write(Stream jsonOutput, Stream csvOutput, IReadOnlyList<Column> columns, IEnumerable<object> rows, Action<object?[]>? alsoRow = null)
     {
         using var json = new Utf8JsonWriter(jsonOutput, JsonOptions);
         using var csv = new StreamWriter(csvOutput, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), FlushAt, leaveOpen: true) { NewLine = "\r\n" };
@@ -37,6 +38,7 @@ public static class TableWriter
         {
             count++;
             for (var i = 0; i < values.Length; i++) values[i] = columns[i].Read(row);
+            alsoRow?.Invoke(values);
             json.WriteStartObject();
             for (var i = 0; i < values.Length; i++)
             {
@@ -46,6 +48,7 @@ public static class TableWriter
                     case string s: json.WriteString(names[i], s); break;
                     case int n: json.WriteNumber(names[i], n); break;
                     case double d: json.WriteNumber(names[i], d); break;
+                    case bool b: json.WriteBoolean(names[i], b); break;
                     case var other: json.WriteString(names[i], Convert.ToString(other, CultureInfo.InvariantCulture)); break;
                 }
             }
@@ -61,6 +64,7 @@ public static class TableWriter
                     case string s: WriteField(csv, s); break;
                     case int n when n.TryFormat(number, out var length, default, CultureInfo.InvariantCulture): csv.Write(number[..length]); break;
                     case double d when d.TryFormat(number, out var length, "R", CultureInfo.InvariantCulture): WriteField(csv, number[..length]); break;
+                    case bool b: csv.Write(b ? "true" : "false"); break;
                     case IFormattable f: WriteField(csv, f.ToString(null, CultureInfo.InvariantCulture)); break;
                     case var other: WriteField(csv, other.ToString()); break;
                 }

@@ -106,6 +106,7 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         }
 
         foreach (var index in indexes) await Execute(connection, null, index, ct);
+        await DatabaseReadme.WriteAsync(connection, ct);
         // Statistics for the query planner, and a self-contained file: no -wal/-shm beside it, so it can be
         // renamed into place and opened read-only from a read-only folder.
         await Execute(connection, null, "ANALYZE; PRAGMA journal_mode = DELETE;", ct);

@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Storage;
+
+/// <summary>
+/// The snapshot's <c>datapackage.json</c>, a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/):
+/// every file as a resource with its size and SHA-256; every table with a Table Schema made from the same columns the
+/// files are written from (types, descriptions, primary key, foreign keys from the entity shapes), so that the
+/// descriptor cannot say something the files do not; the licence and the five reports as sources.
+/// </summary>
+public static class DataPackage
+{
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonObject Describe(string snapshotId, IReadOnlyList<SnapshotFile> files, IReadOnlyList<Source> sources)
+    {
+        var resources = new JsonArray();
+        foreach (var file in files)
+        {
+            var dataset = Dataset.Find(file.Dataset);
+            var resource = new JsonObject
+            {
+                ["name"] = dataset is null ? file.Dataset : file.Format == "csv" ? dataset.Name : $"{dataset.Name}-{file.Format}",
+                ["path"] = file.Name,
+                ["profile"] = dataset is null ? "data-resource" : "tabular-data-resource",
+                ["format"] = file.Format == "db" ? "sqlite" : file.Format,
+                ["mediatype"] = SnapshotStore.ContentTypes[file.Format].Split(';')[0],
+                ["bytes"] = file.Bytes,
+                ["hash"] = $"sha256:{file.Sha256}",
+            };
+            if (SnapshotStore.IsCompressed(file.Format)) resource["encoding"] = "utf-8";
+            if (file.Format == "csv")
+                resource["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["quoteChar"] = "\"", ["doubleQuote"] = true, ["header"] = true };
+            if (file.Name == SnapshotStore.DatabaseFile)
+                resource["description"] = "The SQLite database the API reads, built from the same seed data; its README table says what each table holds.";
+            if (dataset is not null) resource["schema"] = Schema(dataset);
+            resources.Add(resource);
+        }
+
+        return new JsonObject
+        {
+            ["profile"] = "data-package",
+            ["name"] = "openhealthdata",
+            ["id"] = $"openhealthdata-{snapshotId}",
+            ["version"] = snapshotId,
+            ["title"] = "OpenHealthData: figures from Chinese public-health reports",
+            ["description"] = "Every figure of five public health reports (Shanxi province, Lüliang city, Wenxi county, Yueqing city, " +
+                              "Jiangxi province), each with the verbatim quote it comes from, its region, metric, year, kind and source.",
+            ["created"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["licenses"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "CC-BY-4.0",
+                ["title"] = "Creative Commons Attribution 4.0 (the extracted tables); the quoted report texts remain their publishers'",
+                ["path"] = "https://creativecommons.org/licenses/by/4.0/",
+            }),
+            ["sources"] = new JsonArray([.. sources.Select(s => (JsonNode)new JsonObject
+            {
+                ["title"] = $"{s.Publisher}: {s.Title} ({s.Date})",
+                ["path"] = s.Url ?? $"/api/v1/sources/{s.Id}/text",
+                ["publisher"] = s.Publisher,
+                ["publisherEn"] = s.PublisherEn,
+            })]),
+            ["resources"] = resources,
+        };
+    }
+
+    /// <summary>The Table Schema of a dataset: its columns, and the keys of its entity.</summary>
+    public static JsonObject Schema(Dataset dataset)
+    {
+        var schema = new JsonObject
+        {
+            ["fields"] = new JsonArray([.. dataset.Columns.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.Name,
+                ["type"] = FieldType(c.Type),
+                ["description"] = c.Description,
+            })]),
+            ["missingValues"] = new JsonArray(""),
+        };
+        if (dataset.Shape is not { } shape) return schema;
+        schema["primaryKey"] = new JsonArray(shape.KeyField.Name);
+        var foreignKeys = new JsonArray();
+        foreach (var reference in shape.References)
+        {
+            // The foreign key column is the scalar field that reads the same property as the reference's foreign key.
+            var column = shape.Scalars.FirstOrDefault(s => SameMember(s.Selector, reference.ForeignKey));
+            if (column is null) continue;
+            var target = Shapes.For(reference.Target);
+            foreignKeys.Add(new JsonObject
+            {
+                ["fields"] = column.Name,
+                ["reference"] = new JsonObject { ["resource"] = Dataset.NameOf(target), ["fields"] = target.KeyField.Name },
+            });
+        }
+        if (foreignKeys.Count > 0) schema["foreignKeys"] = foreignKeys;
+        return schema;
+    }
+
+    /// <summary>Table Schema's type of a column's value type.</summary>
+    public static string FieldType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) => "integer",
+        var t when t == typeof(double) => "number",
+        var t when t == typeof(bool) => "boolean",
+        _ => "string",
+    };
+
+    private static bool SameMember(LambdaExpression a, LambdaExpression b) =>
+        a.Body is MemberExpression x && b.Body is MemberExpression y && x.Member == y.Member;
+}
