@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The API against its best-known peer, one command (about 12 minutes on 2 cores):  bench/peer/run.sh
+# The API against its best-known peer, one command (about 15 minutes on 2 cores):  bench/peer/run.sh
 #
 #  1. installs what is missing: PostgreSQL 15 and wrk (apt-get), Node 22 + PostGraphile 5.1.5 +
 #     postgraphile-plugin-connection-filter 4.0.1 + @graphile/simplify-inflection (npm ci into bench/peer)
@@ -17,7 +17,8 @@
 # Shapes: (a) journalist, (b) regions → observations → metric/source, (c) series, (d) regions → children →
 # observations → metric, (e) metrics(where category) → observations(where year, first 3), (f) withinRegion +
 # category; bodies in bench/requests (ours) and bench/peer/requests (the peer's, same file names).
-# Knobs (environment): DURATION=10 ROUNDS=2 CONNECTIONS=32 WARMUP=3 OBSERVATIONS=1000000 (0: skip step 7)
+# Knobs (environment): DURATION=10 ROUNDS=2 CONNECTIONS=32 WARMUP=10 (s per shape and side: the API's tiered JIT
+#   is still compiling after a few seconds on a busy machine) OBSERVATIONS=1000000 (0: skip step 7)
 #   PG_PORT=5831 PEER_PORT=5832 API_PORT=5833 KEEP=0 (1 keeps the temporary folders)
 # A benchmark script, not a test: it prints figures and the machine and asserts no time. Every run is bounded in
 # time; every server runs in its own process group (PostgreSQL under pg_ctl) and is stopped by the trap.
@@ -26,7 +27,7 @@ set -euo pipefail
 PEER=$(cd "$(dirname "$0")" && pwd)
 BENCH=$(dirname "$PEER")
 REPO=$(dirname "$BENCH")
-DURATION=${DURATION:-10}; ROUNDS=${ROUNDS:-2}; CONNECTIONS=${CONNECTIONS:-32}; WARMUP=${WARMUP:-3}
+DURATION=${DURATION:-10}; ROUNDS=${ROUNDS:-2}; CONNECTIONS=${CONNECTIONS:-32}; WARMUP=${WARMUP:-10}
 OBSERVATIONS=${OBSERVATIONS:-1000000}
 PG_PORT=${PG_PORT:-5831}; PEER_PORT=${PEER_PORT:-5832}; API_PORT=${API_PORT:-5833}
 PG_BIN=/usr/lib/postgresql/15/bin
