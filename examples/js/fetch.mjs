@@ -24,17 +24,40 @@ query Figures($region: String!, $year: Int!, $first: Int!) {
   }
 }`;
 
+// GET with an automatic persisted query (the protocol Apollo clients speak): the URL carries the query's SHA-256
+// and the variables, not the query, so it stays short and every HTTP cache on the way (browser, CDN, nginx) can
+// keep the answer (Cache-Control: public, with an ETag). A server that has not seen the hash yet answers
+// PERSISTED_QUERY_NOT_FOUND; then the text goes along once, and from then on the hash alone is enough.
+async function sha256Hex(text) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 async function graphql(query, variables) {
-  const response = await fetch(`${BASE}/graphql`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json" },
-    body: JSON.stringify({ query, variables }),
+  const hash = await sha256Hex(query);
+  const params = new URLSearchParams({
+    variables: JSON.stringify(variables),
+    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
   });
-  const result = await response.json();
+  let { response, result } = await get(params);
+  const registered = result.errors?.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND");
+  if (registered) {
+    params.set("query", query);
+    ({ response, result } = await get(params));
+  }
   if (!response.ok || result.errors) {
     throw new Error(`GraphQL ${response.status}: ${JSON.stringify(result.errors ?? result)}`);
   }
+  console.log(`(GET /graphql, persisted query ${hash.slice(0, 12)}…${registered ? " registered now" : ""}; ` +
+    `Cache-Control: ${response.headers.get("cache-control")})\n`);
   return result.data;
+}
+
+async function get(params) {
+  const response = await fetch(`${BASE}/graphql?${params}`, {
+    headers: { Accept: "application/graphql-response+json" },
+  });
+  return { response, result: await response.json() };
 }
 
 async function main() {

@@ -11,6 +11,7 @@ public sealed class HealthDbContext(DbContextOptions<HealthDbContext> options) :
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Metric> Metrics => Set<Metric>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<MetricAlias> MetricAliases => Set<MetricAlias>();
     public DbSet<DatabaseInfo> Info => Set<DatabaseInfo>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -44,6 +45,13 @@ public sealed class HealthDbContext(DbContextOptions<HealthDbContext> options) :
         {
             e.HasKey(x => x.Code);
             e.HasIndex(x => x.Category);
+            e.HasOne(x => x.BaseMetric).WithMany().HasForeignKey(x => x.BaseMetricCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MetricAlias>(e =>
+        {
+            e.HasKey(x => x.Alias);
+            e.HasOne(x => x.Metric).WithMany().HasForeignKey(x => x.MetricCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.MetricCode);
         });
         b.Entity<Observation>(e =>
         {
@@ -60,7 +68,7 @@ public sealed class HealthDbContext(DbContextOptions<HealthDbContext> options) :
             e.HasIndex(x => x.SourceId);
             e.HasIndex(x => x.InstitutionId);
             e.HasIndex(x => x.ProgrammeId);
-            e.HasIndex(x => new { x.SourceId, x.MetricCode, x.RegionCode, x.Year, x.Kind, x.InstitutionId, x.ProgrammeId }).IsUnique();
+            e.HasIndex(x => new { x.SourceId, x.MetricCode, x.Dimensions, x.RegionCode, x.Year, x.Kind, x.InstitutionId, x.ProgrammeId }).IsUnique();
         });
         b.Entity<DatabaseInfo>().HasKey(x => x.Key);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests;
@@ -73,7 +74,62 @@ public sealed class ExamplesTests(KestrelApiFactory api)
 
         Assert.True(run.ExitCode == 0, $"fetch.mjs exited with {run.ExitCode}.{run}");
         Assert.True(figures.Any(f => run.Stdout.Contains(f.Quote)), $"No quote returned by the API appears in the output.{run}");
+        Assert.True(run.Stdout.Contains("GET /graphql, persisted query ") && run.Stdout.Contains("Cache-Control: public, max-age="),
+            $"The example did not fetch with a cacheable persisted-query GET.{run}");
         Assert.True(run.Stdout.Contains(current.GetProperty("current").GetString()!), $"The current snapshot id is not in the output.{run}");
+    }
+
+    /// <summary>
+    /// The notebook's code cells run in order against this server (Debian's pandas and matplotlib, which
+    /// tests/setup.sh installs), and print the figures the database holds; the committed notebook keeps its outputs.
+    /// </summary>
+    [SkippableFact]
+    public async Task Notebook_runs_its_cells_against_the_api_and_prints_the_real_tables()
+    {
+        var python = PythonWith("pandas", "matplotlib");
+        Skip.If(python is null, "needs a python3 that imports pandas and matplotlib (Debian python3-pandas, python3-matplotlib; tests/setup.sh installs them)");
+        var notebook = Path.Combine(RepoPaths.Root, "examples", "python", "notebook.ipynb");
+        var runner = Path.Combine(RepoPaths.Root, "examples", "python", "run_notebook.py");
+        _ = api.SocketClient(); // start the server before reading its database
+        await using var db = api.OpenDatabase();
+        var observations = await db.Observations.CountAsync();
+        var metrics = await db.Metrics.ToDictionaryAsync(m => m.Code);
+        var groups = OpenHealthData.Data.Comparing.Comparison.Groups(await db.Observations.ToListAsync(), metrics.GetValueOrDefault);
+
+        var run = await RunAsync(python!, [runner, notebook, "--base", BaseUrl()]);
+
+        Assert.True(run.ExitCode == 0, $"the notebook failed.{run}");
+        Assert.True(run.Stdout.Contains($"{observations} observations,"), $"the notebook did not load all {observations} observations.{run}");
+        Assert.True(run.Stdout.Contains($"{groups.Count} comparable groups, {groups.Sum(g => g.Observations.Count)} figures"), $"the comparable table differs from the database's groups.{run}");
+        Assert.True(run.Stdout.Contains("[figure: "), $"the notebook drew no chart.{run}");
+
+        // Committed with its outputs, so that it reads well on a code host without being run.
+        var cells = JsonDocument.Parse(await File.ReadAllTextAsync(notebook)).RootElement.GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "code").ToList();
+        Assert.All(cells, c => Assert.True(c.GetProperty("outputs").GetArrayLength() > 0, $"a code cell has no output: {c.GetProperty("source")}"));
+        Assert.Contains(cells, c => c.GetProperty("outputs").EnumerateArray().Any(o => o.TryGetProperty("data", out var d) && d.TryGetProperty("image/png", out _)));
+    }
+
+    /// <summary>The first python3 (Debian's, then the one on PATH) that imports every module; null when none does.</summary>
+    private static string? PythonWith(params string[] modules)
+    {
+        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
+        {
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo(candidate, ["-c", "import " + string.Join(", ", modules)])
+                {
+                    RedirectStandardError = true,
+                    RedirectStandardOutput = true,
+                    UseShellExecute = false,
+                });
+                if (process is null) continue;
+                process.WaitForExit(30_000);
+                if (process.HasExited && process.ExitCode == 0) return candidate;
+            }
+            catch (System.ComponentModel.Win32Exception) { } // not installed
+        }
+        return null;
     }
 
     private string BaseUrl() => api.SocketClient().BaseAddress!.ToString().TrimEnd('/');

@@ -69,7 +69,7 @@ public sealed partial class LayoutTests
     [GeneratedRegex(@"^using OpenHealthData\.Api\.([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex UsingOfProject();
 
-    [GeneratedRegex(@"(?<![\w.])(Commands|Domain|Graph|Hosting|Querying|Rest|Storage)\.[A-Z]\w*\b")]
+    [GeneratedRegex(@"(?<![\w.])(Commands|Domain|Graph|Hosting|Querying|Rest|Serving|Storage)\.[A-Z]\w*\b")]
     private static partial Regex Qualified();
 
     [GeneratedRegex(@"^(?:public|internal) (?:sealed |abstract |static |partial |readonly )*(?:class|record struct|record|struct|interface|enum) (\w+)(<[\w, ]+>)?", RegexOptions.Multiline)]

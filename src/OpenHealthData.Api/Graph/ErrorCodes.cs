@@ -17,6 +17,8 @@ public sealed class ErrorCodes : IErrorInfoProvider
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string BadRequest = "BAD_REQUEST";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    /// <summary>The query costs more of the client's rate limit than it has left (answered 429).</summary>
+    public const string RateLimited = "RATE_LIMITED";
 
     public ErrorInfo GetInfo(ExecutionError error)
     {
@@ -30,6 +32,7 @@ public sealed class ErrorCodes : IErrorInfoProvider
         InvalidVariableError => (BadUserInput, error.Message),
         ComplexityError when error.Message.Contains("nested", StringComparison.Ordinal) => ("QUERY_TOO_DEEP", error.Message),
         ComplexityError => ("QUERY_TOO_COMPLEX", error.Message),
+        ValidationError { Code: RateLimited } => (RateLimited, error.Message),
         ValidationError => (ValidationFailed, error.Message),
         _ when error.InnerException is QueryArgumentException e => (BadUserInput, e.Message),
         _ when error.InnerException is GraphQLSyntaxErrorException => (ParseFailed, error.Message),

@@ -7,6 +7,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenHealthData.Api.Serving;
 
 namespace OpenHealthData.Api.Graph;
 
@@ -21,8 +22,9 @@ public static class GraphQLEndpoint
 
     public static void MapGraphQLEndpoint(this IEndpointRouteBuilder app, string path = "/graphql")
     {
-        app.MapPost(path, async (HttpContext http, IOptions<RequestLimits> limits) =>
+        app.MapPost(path, async (HttpContext http, IOptions<RequestLimits> limits, HttpCaching caching) =>
         {
+            caching.TryNotModified(http); // no-store: see HttpCaching
             if (!IsJson(http.Request.ContentType))
             {
                 await WriteError(http, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
@@ -58,8 +60,9 @@ public static class GraphQLEndpoint
             await ExecuteAsync(http, request, allowOnlyQueries: false, limits.Value, cacheKey: text);
         }).WithName("GraphQLPost").ExcludeFromDescription();
 
-        app.MapGet(path, async (HttpContext http, IOptions<RequestLimits> limits, IWebHostEnvironment env) =>
+        app.MapGet(path, async (HttpContext http, IOptions<RequestLimits> limits, IWebHostEnvironment env, HttpCaching caching) =>
         {
+            if (caching.TryNotModified(http)) return;
             var query = http.Request.Query;
             if (await TryCachedAsync(http, http.Request.QueryString.Value ?? "")) return;
             if (!query.ContainsKey("query") && Accepts(http, "text/html"))
@@ -68,23 +71,36 @@ public static class GraphQLEndpoint
                 await http.Response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
                 return;
             }
-            Inputs? variables = null;
-            if (query["variables"].ToString() is { Length: > 0 } json)
+            var inputs = new Dictionary<string, Inputs?>(); // variables and (persisted queries) extensions, as JSON
+            foreach (var parameter in new[] { "variables", "extensions" })
             {
-                try { variables = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json); }
+                if (query[parameter].ToString() is not { Length: > 0 } json) continue;
+                try { inputs[parameter] = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json); }
                 catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
                 {
-                    await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The 'variables' parameter is not a JSON object.");
+                    await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The '{parameter}' parameter is not a JSON object.");
                     return;
                 }
             }
-            var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
+            var request = new GraphQLRequest
+            {
+                Query = query["query"], OperationName = query["operationName"],
+                Variables = inputs.GetValueOrDefault("variables"), Extensions = inputs.GetValueOrDefault("extensions"),
+            };
             await ExecuteAsync(http, request, allowOnlyQueries: true, limits.Value, cacheKey: http.Request.QueryString.Value);
         }).WithName("GraphQLGet").ExcludeFromDescription();
     }
 
     private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, bool allowOnlyQueries, RequestLimits limits, string? cacheKey)
     {
+        var persisted = http.RequestServices.GetRequiredService<PersistedQueries>().Resolve(request?.Query, request?.Extensions);
+        RequestLog.SetQueryHash(http, persisted.Hash);
+        if (persisted.ErrorCode is { } code)
+        {
+            await WriteError(http, Accepts(http, GraphQLResponse) ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, code, persisted.ErrorMessage!);
+            return;
+        }
+        if (request is not null) request.Query = persisted.Query;
         if (request is null || string.IsNullOrWhiteSpace(request.Query))
         {
             await WriteError(http, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no 'query'.");
@@ -152,7 +168,8 @@ public static class GraphQLEndpoint
 
         var graphQLResponse = Accepts(http, GraphQLResponse);
         // With application/graphql-response+json, a request that could not be executed at all is a 400 (spec §6.4.2).
-        http.Response.StatusCode = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.StatusCode = result.Errors?.Any(e => e.Code == ErrorCodes.RateLimited) == true ? StatusCodes.Status429TooManyRequests
+            : graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         var contentType = ResponseType(http);
         http.Response.ContentType = contentType;
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
@@ -179,6 +196,7 @@ public static class GraphQLEndpoint
 
     private static Task WriteAsync(HttpContext http, ResponseCache.Entry entry)
     {
+        HttpCaching.Succeeded(http);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = entry.ContentType;
         http.Response.ContentLength = entry.Body.Length;

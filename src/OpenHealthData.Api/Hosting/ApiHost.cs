@@ -8,8 +8,11 @@ using OpenHealthData.Api.Graph;
 using OpenHealthData.Api.Graph.Types;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Serving;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
+using OpenHealthData.Api.Explore;
+using OpenHealthData.Api.Search;
 
 namespace OpenHealthData.Api.Hosting;
 
@@ -31,9 +34,13 @@ public static class ApiHost
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
+        services.AddSingleton<IDataVersion>(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddServing(configuration);
         services.Configure<PagingOptions>(configuration.GetSection("Paging"));
         services.Configure<RequestLimits>(configuration.GetSection("Limits"));
         services.AddWebHardening(configuration);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<QueryCost>();
         // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
         // Its connection stays open for the request (a request runs two or more statements); returning the
         // context to the pool closes it.
@@ -48,6 +55,7 @@ public static class ApiHost
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<LandingPage>();
+        services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -79,6 +87,7 @@ public static class ApiHost
                 o.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                     ? new FieldComplexityResult(1, 1)
                     : standard(field);
+                o.ValidateComplexityDelegate = sp.GetRequiredService<QueryCost>().ChargeAsync;
             })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)
@@ -86,12 +95,14 @@ public static class ApiHost
             .AddErrorInfoProvider<ErrorCodes>());
         services.AddTransient(typeof(FilterInputType<>));
         services.AddTransient(typeof(SortInputType<>));
+        services.AddTransient(typeof(EnumOperationFilterInputType<>));
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.UseServing();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebHardening();
@@ -100,15 +111,11 @@ public static class ApiHost
         app.UseStaticFiles();
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
-        app.MapGet("/healthz", (DatabaseInitializer db) => Results.Ok(new
-        {
-            status = "ok",
-            seedHash = db.Status.SeedHash,
-            builtAt = db.Status.BuiltAt,
-            counts = db.Status.Counts,
-        })).WithName("Health").WithTags("Health");
+        app.MapHealthEndpoints();
         app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
+        app.MapSearchEndpoints();
+        app.MapExplorer();
     }
 }

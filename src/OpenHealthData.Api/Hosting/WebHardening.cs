@@ -19,7 +19,7 @@ public static class WebHardening
     public static void AddWebHardening(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "POST", "HEAD").AllowAnyHeader()
-            .WithExposedHeaders("ETag", "Retry-After", "Location").SetPreflightMaxAge(TimeSpan.FromHours(1))));
+            .WithExposedHeaders("ETag", "Retry-After", "Location", "X-Request-Id").SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
         services.Configure<RateLimitOptions>(configuration.GetSection("RateLimiting"));
         services.AddRateLimiter(o =>

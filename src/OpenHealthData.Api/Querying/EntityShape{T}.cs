@@ -31,9 +31,16 @@ public sealed class EntityShape<T> : EntityShape
     public override IReadOnlyList<ScalarField> Scalars => _scalars;
     public override IReadOnlyList<ReferenceField> References => _references;
 
-    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description)
+    public EntityShape<T> Scalar<TValue>(string name, Expression<Func<T, TValue>> selector, string description, ScalarKind kind = ScalarKind.Plain)
     {
-        _scalars.Add(new ScalarField(name, description, selector));
+        _scalars.Add(new ScalarField(name, description, selector, kind));
+        return this;
+    }
+
+    /// <summary>A text column that holds one word of a closed list (a GraphQL enum).</summary>
+    public EntityShape<T> Enum(string name, Expression<Func<T, string>> selector, IReadOnlySet<string> values, string description)
+    {
+        _scalars.Add(new ScalarField(name, description, selector, ScalarKind.Enum, values));
         return this;
     }
 

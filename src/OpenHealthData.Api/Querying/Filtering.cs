@@ -25,8 +25,16 @@ public static class Filtering
         return query.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
     }
 
+    /// <summary>A closed list of words (an enum) and a yes/no are compared for equality only.</summary>
+    public static readonly IReadOnlyList<string> EqualityOperators = ["eq", "neq", "in", "nin"];
+
+    /// <summary>Dimensions (canonical JSON text) take the text operators and "has": every one of these name/value pairs.</summary>
+    public static readonly IReadOnlyList<string> DimensionOperators = [.. StringOperators, "has"];
+
     public static IReadOnlyList<string> OperatorsFor(ScalarField field) =>
-        field.ValueType == typeof(string) ? StringOperators : ComparableOperators;
+        field.Kind == ScalarKind.DimensionValues ? DimensionOperators
+        : field.Kind == ScalarKind.Enum || field.ValueType == typeof(bool) ? EqualityOperators
+        : field.ValueType == typeof(string) ? StringOperators : ComparableOperators;
 
     public static IQueryable<T> Where<T>(this IQueryable<T> query, EntityShape<T> shape, IDictionary<string, object?>? where)
     {
@@ -88,6 +96,14 @@ public static class Filtering
 
     private static Expression Operation(ScalarField field, Expression member, string op, object? raw)
     {
+        if (op == "has")
+            return AsList(raw, $"{field.Name}.has").Select(item => item switch
+            {
+                KeyValuePair<string, string> pair => pair,
+                IDictionary<string, object?> d when d.TryGetValue("name", out var n) && n is string name && d.TryGetValue("value", out var v) && v is string value => new(name, value),
+                _ => throw new QueryArgumentException($"'{field.Name}.has' takes a list of {{ name, value }}."),
+            }).Aggregate((Expression)Expression.Constant(true), (all, pair) =>
+                Expression.AndAlso(all, StringCall(member, nameof(string.Contains), Parameter(Data.Model.Dimensions.Fragment(pair.Key, pair.Value), typeof(string)))));
         if (op is "in" or "nin")
         {
             var values = AsList(raw, field.Name).Select(v => Convert(field, v, op)).ToList();
@@ -131,7 +147,16 @@ public static class Filtering
         if (raw is null) return null;
         try
         {
+            if (field.Kind == ScalarKind.Enum)
+                return raw is string word && field.Values!.Contains(word) ? word : throw new FormatException();
             if (field.ValueType == typeof(string)) return raw as string ?? throw new FormatException();
+            if (field.ValueType == typeof(bool))
+                return raw switch
+                {
+                    bool b => b,
+                    string s when bool.TryParse(s, out var b) => b,
+                    _ => throw new FormatException(),
+                };
             if (field.ValueType == typeof(int))
                 return raw switch
                 {
@@ -157,7 +182,9 @@ public static class Filtering
     }
 
     private static string TypeName(ScalarField field) =>
-        field.ValueType == typeof(string) ? "text" : field.ValueType == typeof(int) ? "whole number" : "number";
+        field.Kind == ScalarKind.Enum ? "one of " + string.Join(", ", field.Values!)
+        : field.ValueType == typeof(string) ? "text" : field.ValueType == typeof(bool) ? "true or false"
+        : field.ValueType == typeof(int) ? "whole number" : "number";
 
     private static string Describe(object raw) { var s = raw.ToString() ?? ""; return s.Length > 40 ? s[..40] + "…" : s; }
 

@@ -1,4 +1,4 @@
 namespace OpenHealthData.Api.Querying;
 
 /// <summary>A client's mistake in a filter, an order or a page request: answered as BAD_USER_INPUT / 400, never 500.</summary>
-public sealed class QueryArgumentException(string message) : Exception(message);
+public class QueryArgumentException(string message) : Exception(message);

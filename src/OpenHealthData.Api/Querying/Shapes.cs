@@ -10,8 +10,8 @@ public static class Shapes
         .Scalar("code", x => x.Code, "Administrative division code of the National Bureau of Statistics, e.g. 330382.")
         .Scalar("nameZh", x => x.NameZh, "Name in Chinese, as written.")
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
-        .Scalar("level", x => x.Level, "province, prefecture or county.")
-        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for a province.")
+        .Scalar("level", x => x.Level, "country, province, prefecture or county.")
+        .Scalar("parentCode", x => x.ParentCode, "Code of the parent region; null for the country.")
         .Reference("parent", x => x.Parent, x => x.ParentCode, "The parent region.");
 
     public static readonly EntityShape<Source> Source = new EntityShape<Source>("Source", "id")
@@ -58,17 +58,29 @@ public static class Shapes
         .Scalar("nameEn", x => x.NameEn, "Name in English.")
         .Scalar("unit", x => x.Unit, "Unit of every value of this metric (see seed-data/README.md).")
         .Scalar("category", x => x.Category, "Category, e.g. maternal_child_health.")
-        .Scalar("description", x => x.Description, "What is counted.");
+        .Scalar("description", x => x.Description, "What is counted.")
+        .Scalar("dimensions", x => x.Dimensions, "The dimensions its figures are split by, each with its allowed values; as a filter, the canonical JSON text, e.g. { contains: \"population\" }.", ScalarKind.DimensionDeclarations)
+        .Scalar("baseMetricCode", x => x.BaseMetricCode, "For a growth or change metric: the code of the metric whose change it is.")
+        .Scalar("scope", x => x.Scope, "region (a figure about a whole region) or institution (about one institution).")
+        .Scalar("keywords", x => x.Keywords, "Search words in Chinese and English; as a filter, the JSON text, e.g. { contains: \"医共体\" }.", ScalarKind.TextList)
+        .Reference("baseMetric", x => x.BaseMetric, x => x.BaseMetricCode, "For a growth or change metric: the metric whose change it is.");
 
     public static readonly EntityShape<Observation> Observation = new EntityShape<Observation>("Observation", "id")
         .Scalar("id", x => x.Id, "Stable id: <source id>-NNN.")
         .Scalar("year", x => x.Year, "The year the figure refers to (not the year of the report).")
         .Scalar("kind", x => x.Kind, "actual, target or change.")
-        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit.")
+        .Enum("qualifier", x => x.Qualifier, Vocabulary.Qualifiers, "How value relates to the figure: EXACT, APPROXIMATE, AT_LEAST / AT_MOST (value is the bound), RANGE (value is the lower bound), RANK (value is the position).")
+        .Scalar("value", x => x.Value, "The value, normalised (万 and 亿 expanded) in the unit; what it holds depends on qualifier.")
+        .Scalar("lowerBound", x => x.LowerBound, "Lower bound of a RANGE; null otherwise.")
+        .Scalar("upperBound", x => x.UpperBound, "Upper bound of a RANGE; null otherwise.")
+        .Enum("yearBasis", x => x.YearBasis, Vocabulary.YearBases, "STATED (the text gives the year) or INFERRED (the note says the rule).")
+        .Scalar("headline", x => x.Headline, "A figure a health journalist would lead with: outcomes, coverage, capacity, money, staff (not process counts).")
+        .Scalar("dimensions", x => x.Dimensions, "What part of the metric this figure is, e.g. population: key_groups; none for the metric as a whole. As a filter: has: [{ name, value }], or the text operators on the canonical JSON text, keys sorted (eq: \"{}\" for none).", ScalarKind.DimensionValues)
         .Scalar("unit", x => x.Unit, "Unit of the value.")
         .Scalar("valueAsWritten", x => x.ValueAsWritten, "The number exactly as written in the source, e.g. 5.8亿元.")
         .Scalar("quote", x => x.Quote, "Verbatim span of the source text that contains the number.")
         .Scalar("quoteEn", x => x.QuoteEn, "English rendering of the quote.")
+        .Scalar("sentence", x => x.Sentence, "The whole sentence of the source around the quote (derived from the report text), to read the figure in context.")
         .Scalar("note", x => x.Note, "Period, base of a change, or how the figure was normalised.")
         .Scalar("metricCode", x => x.MetricCode, "Metric code.")
         .Scalar("regionCode", x => x.RegionCode, "Region code.")
@@ -81,7 +93,14 @@ public static class Shapes
         .Reference("institution", x => x.Institution, x => x.InstitutionId, "The institution the figure is about, if any.")
         .Reference("programme", x => x.Programme, x => x.ProgrammeId, "The programme the figure is about, if any.");
 
-    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation];
+    public static readonly EntityShape<MetricAlias> MetricAlias = new EntityShape<MetricAlias>("MetricAlias", "alias")
+        .Scalar("alias", x => x.Alias, "The old metric code (no longer a metric).")
+        .Scalar("metricCode", x => x.MetricCode, "The metric it now means.")
+        .Scalar("dimensions", x => x.Dimensions, "The dimensions the old code stood for.", ScalarKind.DimensionValues)
+        .Scalar("note", x => x.Note, "Why it was merged.")
+        .Reference("metric", x => x.Metric, x => x.MetricCode, "The metric it now means.");
+
+    public static readonly IReadOnlyList<EntityShape> All = [Region, Source, Institution, Programme, Metric, Observation, MetricAlias];
 
     public static EntityShape For(Type clrType) => All.Single(s => s.ClrType == clrType);
 }

@@ -19,11 +19,10 @@ public static class RestEndpoints
     {
         var api = app.MapGroup("/api/v1");
 
-        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            return TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))]));
-        }).WithName("ListSnapshots").WithTags("Snapshots")
+        // The listing changes only with the data version (a new seed builds a new snapshot), so caches may keep it like a lookup.
+        api.MapGet("/snapshots", (SnapshotStore store, DatabaseInitializer db) =>
+            TypedResults.Ok(new SnapshotList(db.Status.SeedHash, [.. store.List().Select(m => Summary(m, db.Status.SeedHash))])))
+          .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListSnapshots").WithTags("Snapshots")
           .WithSummary("Snapshots available for download: one per seed-data version, each with links to every dataset.");
 
         api.MapMethods("/snapshots/{id}/{file}", [HttpMethods.Get, HttpMethods.Head], Results<FileContentHttpResult, PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult> (string id, string file, SnapshotStore store, DatabaseInitializer db, HttpContext http) =>
@@ -67,13 +66,13 @@ public static class RestEndpoints
             await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } region
                 ? TypedResults.Ok(Row("regions", region))
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
-            .WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
 
-        api.MapGet("/metrics/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
-            await db.Metrics.FirstOrDefaultAsync(m => m.Code == code, ct) is { } metric
-                ? TypedResults.Ok(Row("metrics", metric))
+        api.MapGet("/metrics/{code}", Results<Ok<Dictionary<string, object?>>, ProblemHttpResult> (string code, MetricCodes codes) =>
+            codes.Resolve(code) is { } resolved
+                ? TypedResults.Ok(Row("metrics", resolved.Metric))
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
-            .WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code.");
+            .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
 
         api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
         {
@@ -84,7 +83,7 @@ public static class RestEndpoints
         }).WithName("GetSourceText").WithTags("Lookups").WithSummary("The full text of a report, as published, to read a quote in context.");
 
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
-            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             var where = new Dictionary<string, object?>();
@@ -95,11 +94,15 @@ public static class RestEndpoints
                 ((Dictionary<string, object?>)ops!)[op] = value;
             }
             object? Value(string name) => values.GetValueOrDefault(name);
-            Add("regionCode", "eq", Value("region")); Add("metricCode", "eq", Value("metric")); Add("year", "eq", Value("year"));
+            Add("regionCode", "eq", Value("region")); Add("year", "eq", Value("year"));
             Add("kind", "eq", Value("kind")); Add("sourceId", "eq", Value("source"));
             try
             {
                 if (Value("withinRegion") is string withinRegion) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
+                // An old metric code means its metric and the dimensions it stood for.
+                if (Value("metric") is string metric)
+                    foreach (var (field, filter) in codes.Resolve(metric) is { } resolved ? MetricCodes.Filter(resolved) : new() { ["metricCode"] = new Dictionary<string, object?> { ["eq"] = metric } })
+                        where[field] = filter;
                 var page = await db.Observations
                     .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
                     .PageAsync(new PageRequest((int?)Value("first"), (string?)Value("after")), paging.Value, ct, withTotal: true);
@@ -110,9 +113,11 @@ public static class RestEndpoints
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
             }
-        }).WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
+        }).AddEndpointFilter<Serving.HttpCachingFilter>().WithName("ListObservations").WithTags("Lookups").WithMetadata(ObservationParameters)
           .ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures filtered by region (exact), withinRegion (with everything below), metric, year, kind and source; newest first, paged with first/after as in GraphQL.");
+
+        api.MapCompareEndpoint();
     }
 
     /// <summary>The query parameters of GET /api/v1/observations.</summary>
@@ -136,10 +141,10 @@ public static class RestEndpoints
             File(SnapshotStore.DataPackageFile), File(SnapshotStore.DatabaseFile));
     }
 
-    private static Dictionary<string, object?> Row(string dataset, object entity) =>
+    internal static Dictionary<string, object?> Row(string dataset, object entity) =>
         Dataset.Find(dataset)!.Columns.ToDictionary(c => c.Name, c => c.Read(entity));
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
 
     /// <summary>The best precompressed variant the client accepts: brotli, then gzip, else none.</summary>

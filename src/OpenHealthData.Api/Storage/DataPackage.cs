@@ -1,8 +1,6 @@
-using System.Linq.Expressions;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OpenHealthData.Api.Querying;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Storage;
@@ -10,7 +8,7 @@ namespace OpenHealthData.Api.Storage;
 /// <summary>
 /// The snapshot's <c>datapackage.json</c>, a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/):
 /// every file as a resource with its size and SHA-256; every table with a Table Schema made from the same columns the
-/// files are written from (types, descriptions, primary key, foreign keys from the entity shapes), so that the
+/// files are written from (types, descriptions, the dataset's primary and foreign keys), so that the
 /// descriptor cannot say something the files do not; the licence and the five reports as sources.
 /// </summary>
 public static class DataPackage
@@ -77,27 +75,18 @@ public static class DataPackage
             ["fields"] = new JsonArray([.. dataset.Columns.Select(c => (JsonNode)new JsonObject
             {
                 ["name"] = c.Name,
-                ["type"] = FieldType(c.Type),
+                ["type"] = c.JsonType ?? FieldType(c.Type),
                 ["description"] = c.Description,
             })]),
             ["missingValues"] = new JsonArray(""),
         };
-        if (dataset.Shape is not { } shape) return schema;
-        schema["primaryKey"] = new JsonArray(shape.KeyField.Name);
-        var foreignKeys = new JsonArray();
-        foreach (var reference in shape.References)
-        {
-            // The foreign key column is the scalar field that reads the same property as the reference's foreign key.
-            var column = shape.Scalars.FirstOrDefault(s => SameMember(s.Selector, reference.ForeignKey));
-            if (column is null) continue;
-            var target = Shapes.For(reference.Target);
-            foreignKeys.Add(new JsonObject
+        schema["primaryKey"] = new JsonArray(dataset.PrimaryKey);
+        if (dataset.ForeignKeys.Count > 0)
+            schema["foreignKeys"] = new JsonArray([.. dataset.ForeignKeys.Select(k => (JsonNode)new JsonObject
             {
-                ["fields"] = column.Name,
-                ["reference"] = new JsonObject { ["resource"] = Dataset.NameOf(target), ["fields"] = target.KeyField.Name },
-            });
-        }
-        if (foreignKeys.Count > 0) schema["foreignKeys"] = foreignKeys;
+                ["fields"] = k.Column,
+                ["reference"] = new JsonObject { ["resource"] = k.Dataset, ["fields"] = k.Field },
+            })]);
         return schema;
     }
 
@@ -110,6 +99,4 @@ public static class DataPackage
         _ => "string",
     };
 
-    private static bool SameMember(LambdaExpression a, LambdaExpression b) =>
-        a.Body is MemberExpression x && b.Body is MemberExpression y && x.Member == y.Member;
 }

@@ -9,10 +9,12 @@ namespace OpenHealthData.Api.Storage;
 /// Makes sure the database is current before the server takes requests: builds it from seed-data/ when it is
 /// missing, unreadable or older than the seed data. A failure stops the start with a message that says why.
 /// </summary>
-public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, SnapshotStore snapshots, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContextFactory<HealthDbContext> factory, SnapshotStore snapshots, ILogger<DatabaseInitializer> logger) : IHostedService, Serving.IDataVersion
 {
     private DatabaseStatus? _status;
     public DatabaseStatus Status => _status ?? throw new InvalidOperationException("The database is not initialised yet.");
+    public bool IsReady => _status is not null;
+    public string DataVersion => Status.SeedHash;
 
     public async Task StartAsync(CancellationToken ct)
     {

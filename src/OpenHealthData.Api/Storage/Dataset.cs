@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Storage;
@@ -11,8 +12,10 @@ namespace OpenHealthData.Api.Storage;
 /// A downloadable table. The columns of the plain tables are the entity's public fields
 /// (<see cref="EntityShape"/>); observations add the names people need in a spreadsheet.
 /// </summary>
-/// <param name="Shape">The entity whose rows these are, for the primary and foreign keys; null for a derived table.</param>
-public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<HealthDbContext, ReferenceCache, IEnumerable<object>> Rows, EntityShape? Shape)
+/// <param name="PrimaryKey">The column that identifies a row.</param>
+/// <param name="ForeignKeys">The columns that refer to rows of other datasets.</param>
+public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<HealthDbContext, ReferenceCache, IEnumerable<object>> Rows,
+    string PrimaryKey, IReadOnlyList<ForeignKey> ForeignKeys)
 {
     public static readonly IReadOnlyList<Dataset> All =
     [
@@ -22,18 +25,55 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         Plain(Shapes.Programme),
         Plain(Shapes.Metric),
         // References come from memory: joining them would read a report's full text once per figure.
-        new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach), Shapes.Observation),
+        new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach),
+            Shapes.Observation.KeyField.Name, ForeignKeysOf(Shapes.Observation)),
+        // Old metric codes: named like their seed-data folder (a data package's resource names are lower case).
+        new("metric-aliases", [.. ShapeColumns(Shapes.MetricAlias)], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(),
+            Shapes.MetricAlias.KeyField.Name, ForeignKeysOf(Shapes.MetricAlias)),
+        Comparable(),
     ];
+
+    /// <summary>
+    /// The tidy table of like-for-like figures: every figure of a comparable group (<see cref="Comparison.Groups"/>, the
+    /// one definition), one row each, with the columns needed to pivot region x year; ordered by group, region, year.
+    /// </summary>
+    private static Dataset Comparable()
+    {
+        string[] names = ["metricCode", "metricNameEn", "metricNameZh", "dimensions", "unit", "kind", "regionCode", "regionNameEn", "regionNameZh",
+            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
+        var observations = ObservationColumns();
+        var foreignKeys = ForeignKeysOf(Shapes.Observation);
+        return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))],
+            (db, references) => Comparison.Groups(db.Observations.AsEnumerable().Select(references.Attach), code => references.Table<Metric>()!.GetValueOrDefault(code))
+                .SelectMany(g => g.Observations),
+            Shapes.Observation.KeyField.Name,
+            [.. foreignKeys.Where(k => names.Contains(k.Column)), new(Shapes.Observation.KeyField.Name, "observations", Shapes.Observation.KeyField.Name)]);
+    }
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
     private static Dataset Plain<T>(EntityShape<T> shape) where T : class =>
-        new(NameOf(shape), [.. ShapeColumns(shape)], (db, _) => db.Set<T>().OrderBy(shape.Key).AsEnumerable(), shape);
+        new(NameOf(shape), [.. ShapeColumns(shape)], (db, _) => db.Set<T>().OrderBy(shape.Key).AsEnumerable(), shape.KeyField.Name, ForeignKeysOf(shape));
+
+    /// <summary>An entity's references as foreign keys: the scalar field that reads the reference's foreign key property.</summary>
+    private static IReadOnlyList<ForeignKey> ForeignKeysOf(EntityShape shape) =>
+    [
+        .. shape.References.Select(r => (Reference: r, Column: shape.Scalars.FirstOrDefault(s => SameMember(s.Selector, r.ForeignKey))))
+            .Where(p => p.Column is not null)
+            .Select(p => new ForeignKey(p.Column!.Name, NameOf(Shapes.For(p.Reference.Target)), Shapes.For(p.Reference.Target).KeyField.Name)),
+    ];
+
+    private static bool SameMember(LambdaExpression a, LambdaExpression b) =>
+        a.Body is MemberExpression x && b.Body is MemberExpression y && x.Member == y.Member;
 
     private static IEnumerable<Column> ShapeColumns<T>(EntityShape<T> shape) => shape.Scalars.Select(s =>
     {
         var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(s.Selector.Body, typeof(object)), s.Selector.Parameters).Compile();
-        return new Column(s.Name, s.ClrType, s.Description, row => read((T)row));
+        // Dimensions and keywords are JSON text: nested in JSON, as text in CSV and Parquet.
+        return s.Kind is ScalarKind.DimensionValues or ScalarKind.DimensionDeclarations or ScalarKind.TextList
+            ? new Column(s.Name, s.ClrType, s.Description, row => read((T)row) is string text ? new JsonText(text) : null,
+                s.Kind is ScalarKind.TextList ? "array" : "object")
+            : new Column(s.Name, s.ClrType, s.Description, row => read((T)row));
     });
 
     /// <summary>One row per figure with everything a spreadsheet needs to read and cite it.</summary>
@@ -55,6 +95,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     ];
 
     private static Column Of<T>(string name, string description, Func<T, string?> read) => new(name, typeof(string), description, row => read((T)row));
+
 
     /// <summary>The dataset of an entity's rows: its name in the plural, e.g. observations.</summary>
     public static string NameOf(EntityShape shape) => shape.Name.ToLowerInvariant() + "s";

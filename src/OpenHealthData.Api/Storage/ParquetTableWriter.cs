@@ -88,7 +88,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     {
         // Parquet.Net's string overload takes null as a missing value in a nullable field; its signature does not say so.
         private readonly string[] _values = new string[RowGroupRows];
-        public void Set(int row, object? value) => _values[row] = (string?)value!;
+        public void Set(int row, object? value) => _values[row] = (value is JsonText json ? json.Text : (string?)value)!;
         public Task WriteAsync(ParquetRowGroupWriter group, DataField field, int count, CancellationToken ct) =>
             group.WriteAsync(field, _values[..count]);
     }

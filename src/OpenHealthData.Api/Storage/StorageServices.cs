@@ -18,6 +18,7 @@ public static class StorageServices
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<RegionTree>();
         services.AddSingleton<ReferenceCache>();
+        services.AddSingleton<MetricCodes>();
         services.AddSingleton<SnapshotStore>();
         return services;
     }

@@ -46,6 +46,7 @@ public static class TableWriter
                 {
                     case null: json.WriteNull(names[i]); break;
                     case string s: json.WriteString(names[i], s); break;
+                    case JsonText j: json.WritePropertyName(names[i]); json.WriteRawValue(j.Text); break;
                     case int n: json.WriteNumber(names[i], n); break;
                     case double d: json.WriteNumber(names[i], d); break;
                     case bool b: json.WriteBoolean(names[i], b); break;

@@ -75,6 +75,15 @@ public sealed class Metric
     public required string Unit { get; set; }
     public required string Category { get; set; }
     public required string Description { get; set; }
+    /// <summary>Dimension name -> allowed values, as canonical JSON text (<see cref="Dimensions"/>); "{}" when none.</summary>
+    public string Dimensions { get; set; } = Model.Dimensions.None;
+    /// <summary>For a <c>…_growth</c> / <c>…_change</c> metric: the metric whose change it is.</summary>
+    public string? BaseMetricCode { get; set; }
+    public Metric? BaseMetric { get; set; }
+    /// <summary><c>region</c> (a figure about a whole region) or <c>institution</c> (about one institution).</summary>
+    public string Scope { get; set; } = MetricScopes.Region;
+    /// <summary>Search aliases in Chinese and English, as a JSON array of strings ("[]" when none).</summary>
+    public string Keywords { get; set; } = "[]";
     public List<Observation> Observations { get; set; } = [];
 }
 
@@ -90,11 +99,27 @@ public sealed class Observation
     public Region? Region { get; set; }
     public int Year { get; set; }
     public required string Kind { get; set; }
+    /// <summary>How <see cref="Value"/> relates to the figure: one of <see cref="Vocabulary.Qualifiers"/>.</summary>
+    public required string Qualifier { get; set; }
+    /// <summary>What the value holds depends on the qualifier: the number, a bound, the lower bound of a range or a rank.</summary>
     public double Value { get; set; }
+    /// <summary>Both set for a RANGE only.</summary>
+    public double? LowerBound { get; set; }
+    public double? UpperBound { get; set; }
+    /// <summary>STATED (the text gives the year) or INFERRED (the note says the rule).</summary>
+    public required string YearBasis { get; set; }
+    /// <summary>A figure a health journalist would lead with (outcomes, coverage, capacity, money, staff).</summary>
+    public bool Headline { get; set; }
+    /// <summary>Dimension name -> value as canonical JSON text (<see cref="Model.Dimensions"/>); "{}" when none.</summary>
+    public string Dimensions { get; set; } = Model.Dimensions.None;
+    /// <summary>Rule name -> the reason a reviewer accepted, as canonical JSON text; null when none.</summary>
+    public string? ReviewedExceptions { get; set; }
     public required string Unit { get; set; }
     public required string ValueAsWritten { get; set; }
     public required string Quote { get; set; }
     public required string QuoteEn { get; set; }
+    /// <summary>The whole sentence of the report around the quote, derived by the loader from the source text.</summary>
+    public string Sentence { get; set; } = "";
     public string? InstitutionId { get; set; }
     public Institution? Institution { get; set; }
     public string? ProgrammeId { get; set; }

@@ -92,12 +92,14 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
 
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
         {
-            Insert(db, connection, transaction, seed.Regions.OrderBy(r => Depth(r, seed.Regions)), ct);
+            Insert(db, connection, transaction, seed.Regions.OrderBy(r => Depth(r.ParentCode, seed.Regions, x => x.Code, x => x.ParentCode)), ct);
             Insert(db, connection, transaction, seed.Sources, ct);
-            Insert(db, connection, transaction, seed.Metrics, ct);
+            Insert(db, connection, transaction, seed.Metrics.OrderBy(m => Depth(m.BaseMetricCode, seed.Metrics, x => x.Code, x => x.BaseMetricCode)), ct);
+            Insert(db, connection, transaction, seed.MetricAliases, ct);
             Insert(db, connection, transaction, seed.Institutions, ct);
             Insert(db, connection, transaction, seed.Programmes, ct);
             Insert(db, connection, transaction, seed.Observations, ct);
+            SearchIndex.Build(connection, transaction, seed);
             Insert(db, connection, transaction, [
                 new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },
                 new DatabaseInfo { Key = DatabaseInfoKeys.BuiltAt, Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
@@ -113,12 +115,15 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         await db.Database.CloseConnectionAsync();
     }
 
-    /// <summary>Parents before children, so that every foreign key holds as rows go in.</summary>
-    private static int Depth(Region region, IReadOnlyList<Region> all)
+    /// <summary>Parents before children (regions, base metrics), so that every foreign key holds as rows go in.</summary>
+    private static int Depth<T>(string? parent, IReadOnlyList<T> all, Func<T, string> key, Func<T, string?> parentOf)
     {
         var depth = 0;
-        for (var parent = region.ParentCode; parent is not null && depth < all.Count; depth++)
-            parent = all.FirstOrDefault(r => r.Code == parent)?.ParentCode;
+        for (; parent is not null && depth < all.Count; depth++)
+        {
+            var p = parent;
+            parent = all.FirstOrDefault(x => key(x) == p) is { } row ? parentOf(row) : null;
+        }
         return depth;
     }
 

@@ -57,6 +57,62 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
         return 0;
     }
 
+    public double? OptionalNumber(string field)
+    {
+        if (!TryGet(field, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+        Error(field, $"must be a number, found {Describe(v)}");
+        return null;
+    }
+
+    public bool OptionalBool(string field)
+    {
+        if (!TryGet(field, out var v)) return false;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+        Error(field, $"must be true or false, found {Describe(v)}");
+        return false;
+    }
+
+    /// <summary>An object of name -> text, e.g. dimensions; empty when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OptionalTextObject(string field)
+    {
+        if (!TryGet(field, out var v)) return [];
+        if (v.ValueKind != JsonValueKind.Object) { Error(field, $"must be an object of name -> text, found {Describe(v)}"); return []; }
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var p in v.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Trim().Length > 0) pairs.Add(new(p.Name, p.Value.GetString()!));
+            else Error(field, $"'{p.Name}' must be a non-empty text, found {Describe(p.Value)}");
+        }
+        return pairs;
+    }
+
+    /// <summary>An object of name -> list of texts, e.g. a metric's dimensions; empty when absent.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> OptionalTextListObject(string field)
+    {
+        if (!TryGet(field, out var v)) return [];
+        if (v.ValueKind != JsonValueKind.Object) { Error(field, $"must be an object of name -> list of values, found {Describe(v)}"); return []; }
+        var pairs = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var p in v.EnumerateObject())
+            if (TextList($"{field}.{p.Name}", p.Value) is { } list) pairs.Add(new(p.Name, list));
+        return pairs;
+    }
+
+    /// <summary>A list of non-empty texts; empty when absent.</summary>
+    public IReadOnlyList<string> OptionalTextList(string field) => TryGet(field, out var v) ? TextList(field, v) ?? [] : [];
+
+    private List<string>? TextList(string field, JsonElement v)
+    {
+        if (v.ValueKind != JsonValueKind.Array) { Error(field, $"must be a list of texts, found {Describe(v)}"); return null; }
+        var list = new List<string>();
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && item.GetString()!.Trim().Length > 0) list.Add(item.GetString()!);
+            else Error(field, $"must hold non-empty texts only, found {Describe(item)}");
+        }
+        return list;
+    }
+
     /// <summary>Reports fields that no accessor asked for: in hand-written data they are nearly always typos.</summary>
     public void RejectUnknownFields()
     {
@@ -74,6 +130,7 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
     {
         JsonValueKind.String => $"\"{Truncate(v.GetString()!)}\"",
         JsonValueKind.Number => v.GetRawText(),
+        JsonValueKind.Object or JsonValueKind.Array => Truncate(v.GetRawText()),
         _ => v.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture),
     };
 

@@ -30,13 +30,17 @@ public static class SeedReader
         var programmes = ReadFolder(seedDirectory, "programmes", errors, ReadProgramme);
         var metrics = ReadFolder(seedDirectory, "metrics", errors, ReadMetric);
         var observations = ReadFolder(seedDirectory, "observations", errors, ReadObservation);
+        var aliases = ReadFolder(seedDirectory, "metric-aliases", errors, ReadMetricAlias);
 
-        SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, errors);
+        SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, aliases, errors);
         if (errors.Count > 0) return (null, errors);
 
+        var texts = sources.ToDictionary(s => s.Entity.Id, s => s.Entity.Text);
+        foreach (var o in observations) o.Entity.Sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
         var set = new SeedSet(SeedHash.Compute(seedDirectory),
             [.. sources.Select(x => x.Entity)], [.. regions.Select(x => x.Entity)], [.. institutions.Select(x => x.Entity)],
-            [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)]);
+            [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)],
+            [.. aliases.Select(x => x.Entity)]);
         return (set, errors);
     }
 
@@ -145,6 +149,22 @@ public static class SeedReader
         {
             Code = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"), Unit = r.Required("unit"),
             Category = r.Required("category"), Description = r.Required("description"),
+            Dimensions = Dimensions.CanonicalAllowed(r.OptionalTextListObject("dimensions")),
+            BaseMetricCode = r.Optional("baseMetric"),
+            Scope = r.Optional("scope") ?? MetricScopes.Region,
+            Keywords = JsonSerializer.Serialize(r.OptionalTextList("keywords"), KeywordJson),
+        };
+    }
+
+    private static readonly JsonSerializerOptions KeywordJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static MetricAlias ReadMetricAlias(JsonRecord r)
+    {
+        r.Key = r.Required("alias");
+        return new MetricAlias
+        {
+            Alias = r.Key, MetricCode = r.Required("metric"),
+            Dimensions = Dimensions.Canonical(r.OptionalTextObject("dimensions")), Note = r.Optional("note"),
         };
     }
 
@@ -154,7 +174,12 @@ public static class SeedReader
         return new Observation
         {
             Id = r.Key, SourceId = r.Required("source"), MetricCode = r.Required("metric"), RegionCode = r.Required("region"),
-            Year = r.RequiredInt("year"), Kind = r.Required("kind"), Value = r.RequiredNumber("value"), Unit = r.Required("unit"),
+            Year = r.RequiredInt("year"), YearBasis = r.Required("yearBasis"), Kind = r.Required("kind"),
+            Qualifier = r.Required("qualifier"), Value = r.RequiredNumber("value"),
+            LowerBound = r.OptionalNumber("lowerBound"), UpperBound = r.OptionalNumber("upperBound"),
+            Headline = r.OptionalBool("headline"), Dimensions = Dimensions.Canonical(r.OptionalTextObject("dimensions")),
+            ReviewedExceptions = r.OptionalTextObject("reviewedExceptions") is { Count: > 0 } exceptions ? Dimensions.Canonical(exceptions) : null,
+            Unit = r.Required("unit"),
             ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
             InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), Note = r.Optional("note"),
         };

@@ -10,4 +10,5 @@ public sealed record SeedSet(
     IReadOnlyList<Institution> Institutions,
     IReadOnlyList<Programme> Programmes,
     IReadOnlyList<Metric> Metrics,
-    IReadOnlyList<Observation> Observations);
+    IReadOnlyList<Observation> Observations,
+    IReadOnlyList<MetricAlias> MetricAliases);

@@ -8,7 +8,7 @@ internal static class SeedValidator
     public static void Validate(
         List<Read<Source>> sources, List<Read<Region>> regions, List<Read<Institution>> institutions,
         List<Read<Programme>> programmes, List<Read<Metric>> metrics, List<Read<Observation>> observations,
-        List<SeedError> errors)
+        List<Read<MetricAlias>> aliases, List<SeedError> errors)
     {
         var sourceById = Unique(sources, x => x.Id, "source id");
         var regionByCode = Unique(regions, x => x.Code, "region code");
@@ -52,14 +52,36 @@ internal static class SeedValidator
         {
             OneOf(r, "unit", m.Unit, Vocabulary.Units);
             OneOf(r, "category", m.Category, Vocabulary.Categories);
+            OneOf(r, "scope", m.Scope, Vocabulary.MetricScopes);
+            ObservationRules.MetricDimensions(r, m);
+            ObservationRules.BaseMetric(r, m, metricByCode.ContainsKey);
         }
 
-        var naturalKeys = new Dictionary<(string, string, string, int, string, string?, string?), JsonRecord>();
+        Unique(aliases, x => x.Alias, "metric alias");
+        foreach (var (a, r) in aliases)
+        {
+            if (metricByCode.ContainsKey(a.Alias))
+                r.Error("alias", $"\"{a.Alias}\" is a metric code; an alias names a code that is no longer a metric");
+            if (Reference(r, "metric", a.MetricCode, metricByCode))
+                ObservationRules.Dimensions(r, a.Dimensions, metricByCode[a.MetricCode].Entity);
+        }
+
+        var naturalKeys = new Dictionary<(string, string, string, string, int, string, string?, string?), JsonRecord>();
         foreach (var (o, r) in observations)
         {
             var hasSource = Reference(r, "source", o.SourceId, sourceById);
-            if (Reference(r, "metric", o.MetricCode, metricByCode) && o.Unit.Length > 0 && metricByCode[o.MetricCode].Entity.Unit != o.Unit)
+            var hasMetric = Reference(r, "metric", o.MetricCode, metricByCode);
+            if (hasMetric && o.Unit.Length > 0 && metricByCode[o.MetricCode].Entity.Unit != o.Unit)
                 r.Error("unit", $"\"{o.Unit}\" differs from the unit of metric '{o.MetricCode}' (\"{metricByCode[o.MetricCode].Entity.Unit}\")");
+            if (hasMetric)
+            {
+                ObservationRules.Dimensions(r, o.Dimensions, metricByCode[o.MetricCode].Entity);
+                ObservationRules.Scope(r, o, metricByCode[o.MetricCode].Entity);
+            }
+            ObservationRules.Qualifier(r, o);
+            ObservationRules.Kind(r, o);
+            ObservationRules.YearBasis(r, o);
+            ObservationRules.ReviewedExceptions(r, o);
             Reference(r, "region", o.RegionCode, regionByCode);
             if (o.InstitutionId is not null) Reference(r, "institution", o.InstitutionId, institutionById);
             if (o.ProgrammeId is not null) Reference(r, "programme", o.ProgrammeId, programmeById);
@@ -70,9 +92,9 @@ internal static class SeedValidator
             if (o.ValueAsWritten.Length > 0 && o.Quote.Length > 0 && !o.Quote.Contains(o.ValueAsWritten, StringComparison.Ordinal))
                 r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not occur in the quote");
 
-            var key = (o.SourceId, o.MetricCode, o.RegionCode, o.Year, o.Kind, o.InstitutionId, o.ProgrammeId);
+            var key = (o.SourceId, o.MetricCode, o.Dimensions, o.RegionCode, o.Year, o.Kind, o.InstitutionId, o.ProgrammeId);
             if (!naturalKeys.TryAdd(key, r))
-                r.Error(null, $"has the same (source, metric, region, year, kind, institution, programme) as {naturalKeys[key].File}:{naturalKeys[key].Line}");
+                r.Error(null, $"has the same (source, metric, dimensions, region, year, kind, institution, programme) as {naturalKeys[key].File}:{naturalKeys[key].Line}");
         }
     }
 
@@ -97,7 +119,7 @@ internal static class SeedValidator
         return false;
     }
 
-    private static void OneOf(JsonRecord r, string field, string value, IReadOnlySet<string> allowed)
+    internal static void OneOf(JsonRecord r, string field, string value, IReadOnlySet<string> allowed)
     {
         if (value.Length > 0 && !allowed.Contains(value))
             r.Error(field, $"\"{value}\" is not one of: {string.Join(", ", allowed)}");

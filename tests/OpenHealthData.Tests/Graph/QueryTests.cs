@@ -15,14 +15,16 @@ public sealed class QueryTests(ApiFactory api)
         var nodes = data.GetProperty("regions").GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("code").GetString()!);
 
         string? Parent(string code) => nodes[code].GetProperty("parent") is { ValueKind: JsonValueKind.Object } p ? p.GetProperty("code").GetString() : null;
-        Assert.Null(Parent("140000"));
+        Assert.Null(Parent("100000"));
+        Assert.Equal("country", nodes["100000"].GetProperty("level").GetString());
+        Assert.Equal("100000", Parent("140000"));
         Assert.Equal("140000", Parent("141100"));
         Assert.Equal("140000", Parent("140800"));
         Assert.Equal("140800", Parent("140823"));
-        Assert.Null(Parent("330000"));
+        Assert.Equal("100000", Parent("330000"));
         Assert.Equal("330000", Parent("330300"));
         Assert.Equal("330300", Parent("330382"));
-        Assert.Null(Parent("360000"));
+        Assert.Equal("100000", Parent("360000"));
         Assert.Equal("乐清市", nodes["330382"].GetProperty("nameZh").GetString());
         Assert.Equal("Yueqing City", nodes["330382"].GetProperty("nameEn").GetString());
         Assert.Equal("county", nodes["140823"].GetProperty("level").GetString());

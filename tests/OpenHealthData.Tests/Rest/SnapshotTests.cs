@@ -100,6 +100,8 @@ public sealed class SnapshotTests(ApiFactory api)
                     {
                         case JsonValueKind.Number: Assert.Equal(property.Value.GetDouble(), double.Parse(field, CultureInfo.InvariantCulture)); break;
                         case JsonValueKind.Null: Assert.Equal("", field); break;
+                        case JsonValueKind.True or JsonValueKind.False: Assert.Equal(property.Value.GetBoolean() ? "true" : "false", field); break;
+                        case JsonValueKind.Object or JsonValueKind.Array: Assert.Equal(property.Value.GetRawText(), field); break; // dimensions, keywords
                         default: Assert.Equal(property.Value.GetString(), field); break;
                     }
             }

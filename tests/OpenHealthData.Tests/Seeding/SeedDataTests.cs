@@ -64,12 +64,12 @@ public sealed class SeedDataTests(ApiFactory api)
     [InlineData("yueqing-2023-work-summary", "life_expectancy", "330382", 2023, "actual", 81.37, "人均预期寿命81.37岁")]
     [InlineData("yueqing-2023-work-summary", "fixed_asset_investment", "330382", 2023, "actual", 580000000, "完成固定资产投资5.8亿元")]
     [InlineData("yueqing-2023-work-summary", "county_visit_rate", "330382", 2023, "actual", 90.45, "90.45%")]
-    [InlineData("wenxi-2024-seven-strengthenings", "cervical_cancer_screening_count", "140823", 2023, "actual", 3034, "共筛查3034人")]
-    [InlineData("wenxi-2024-seven-strengthenings", "maternal_mortality_rate", "140823", 2023, "actual", 12.8, "12.8/10万")]
-    [InlineData("jiangxi-2024-inspection-rectification", "health_literacy_rate", "360000", 2023, "actual", 30.13, "30.13%")]
-    [InlineData("jiangxi-2024-inspection-rectification", "doctorate_holders_recruited_count", "360000", 2024, "actual", 179, "179名")]
-    [InlineData("shanxi-2023-theme-education", "insurance_fraud_administrative_fines", "140000", 2023, "actual", 20200, "2.02万元")]
-    [InlineData("lvliang-2023-work-conference", "medical_graduates_recruited_unified_count", "141100", 2022, "actual", 177, "177名")]
+    [InlineData("wenxi-2024-seven-strengthenings", "child_health_management_rate", "140823", 2023, "actual", 91.33, "0—6岁儿童健康管理率达91.33%")]
+    [InlineData("wenxi-2024-seven-strengthenings", "maternal_mortality_rate", "140823", 2024, "target", 12.8, "控制在12.8/10万")]
+    [InlineData("jiangxi-2024-inspection-rectification", "health_literacy_rate", "360000", 2024, "actual", 30.13, "30.13%")]
+    [InlineData("jiangxi-2024-inspection-rectification", "staff_recruited", "360000", 2024, "actual", 179, "179名")]
+    [InlineData("shanxi-2023-theme-education", "village_doctor_monthly_subsidy", "140000", 2023, "actual", 1000, "每月补助1000元")]
+    [InlineData("lvliang-2023-work-conference", "primary_facilities_meeting_service_capacity_standard_count", "141100", 2022, "actual", 102, "102 所")]
     public async Task Spot_figures_are_served_with_their_quotes(string source, string metric, string region, int year, string kind, double value, string inQuote)
     {
         var data = await api.GraphQLAsync($$"""

@@ -19,7 +19,8 @@ public sealed class SeedLoaderTests : IDisposable
         var report = await new DatabaseBuilder().BuildAsync(_seed.Directory, _seed.DatabasePath);
 
         await using var db = Open(_seed.DatabasePath);
-        Assert.Equal(8, await db.Regions.CountAsync());
+        Assert.Equal(9, await db.Regions.CountAsync());
+        Assert.Equal("100000", (await db.Regions.SingleAsync(r => r.Code == "360000")).ParentCode);
         Assert.Equal(5, await db.Sources.CountAsync());
         var observations = await db.Observations.OrderBy(o => o.Id).ToListAsync();
         Assert.Equal(["t-001", "t-002"], observations.Select(o => o.Id));
@@ -42,7 +43,7 @@ public sealed class SeedLoaderTests : IDisposable
         { "duplicate key", [TestSeed.ObservationA, TestSeed.With(TestSeed.ObservationB, "id", "t-001")],
             "observations/test.jsonl:2 record 't-001': duplicate observation id \"t-001\" (first at observations/test.jsonl:1)" },
         { "duplicate natural key", [TestSeed.ObservationA, TestSeed.With(TestSeed.With(TestSeed.ObservationB, "year", 2023), "kind", "actual")],
-            "observations/test.jsonl:2 record 't-002': has the same (source, metric, region, year, kind, institution, programme) as observations/test.jsonl:1" },
+            "observations/test.jsonl:2 record 't-002': has the same (source, metric, dimensions, region, year, kind, institution, programme) as observations/test.jsonl:1" },
         { "missing field", [TestSeed.With(TestSeed.ObservationA, "quote", null)],
             "observations/test.jsonl:1 record 't-001' field 'quote': is required" },
         { "value not a number", [TestSeed.With(TestSeed.ObservationA, "value", "3.41")],

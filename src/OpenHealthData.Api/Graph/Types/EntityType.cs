@@ -19,14 +19,8 @@ public abstract class EntityType<T> : ObjectGraphType<T>
         foreach (var scalar in shape.Scalars)
         {
             var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(scalar.Selector.Body, typeof(object)), scalar.Selector.Parameters).Compile();
-            Field(scalar.Name, GraphType(scalar)).Description(scalar.Description).Resolve(ctx => read(ctx.Source));
+            var present = ScalarGraphTypes.Presenter(scalar.Kind);
+            Field(scalar.Name, ScalarGraphTypes.Output(scalar)).Description(scalar.Description).Resolve(ctx => present(read(ctx.Source)));
         }
-    }
-
-    private static Type GraphType(ScalarField field)
-    {
-        var scalar = field.ValueType == typeof(string) ? typeof(StringGraphType)
-            : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
-        return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
     }
 }

@@ -14,15 +14,10 @@ public sealed class FilterInputType<T> : InputObjectGraphType<object>
         Field("and", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("All of these.");
         Field("or", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("Any of these.");
         foreach (var scalar in shape.Scalars)
-            Field(scalar.Name, OperationType(scalar)).Description(scalar.Description);
+            Field(scalar.Name, ScalarGraphTypes.Filter(scalar)).Description(scalar.Description);
         foreach (var reference in shape.References)
             Field(reference.Name, typeof(FilterInputType<>).MakeGenericType(reference.Target)).Description(reference.Description);
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
-
-    private static Type OperationType(ScalarField field) =>
-        field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
-        : field.ValueType == typeof(int) ? typeof(IntOperationFilterInputType)
-        : typeof(FloatOperationFilterInputType);
 }

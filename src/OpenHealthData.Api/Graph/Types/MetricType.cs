@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
@@ -13,5 +14,23 @@ public sealed class MetricType : EntityType<Metric>
     public MetricType() : base("What a figure measures: a definition with one unit.")
     {
         this.Children<Metric, Observation, ObservationType>("observations", "Figures of this metric.", m => m.Code, o => o.MetricCode);
+        this.Reference<Metric, Metric, MetricType>("baseMetric", "For a growth or change metric: the metric whose change it is; null otherwise.", m => m.BaseMetricCode, nullable: true);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("aliases")
+            .Description("Old codes merged into this metric; they still resolve to it.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<MetricCodes>().AliasesOf(c.Source.Code).ToList());
+        Field<NonNullGraphType<MetricCoverageType>>("coverage")
+            .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).")
+            .Resolve(ctx =>
+            {
+                var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
+                return ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, MetricCoverage>("Metric.coverage", async (codes, ct) =>
+                {
+                    var rows = await db.Observations.WhereIn(o => o.MetricCode, codes)
+                        .Select(o => new { o.MetricCode, o.RegionCode, o.Year, o.Kind }).ToListAsync(ct);
+                    return rows.GroupBy(r => r.MetricCode).ToDictionary(g => g.Key, g => new MetricCoverage(
+                        [.. g.Select(r => r.RegionCode).Distinct().Order(StringComparer.Ordinal)], [.. g.Select(r => r.Year).Distinct().Order()],
+                        [.. g.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)], g.Count()));
+                }).Load(ctx.Source.Code, coverage => coverage ?? new MetricCoverage([], [], [], 0));
+            });
     }
 }

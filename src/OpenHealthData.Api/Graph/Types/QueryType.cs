@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
@@ -23,26 +24,46 @@ public sealed class QueryType : ObjectGraphType
         Lookup<Source, SourceType>("source", "id", "A report by id; null when there is none.");
         Lookup<Institution, InstitutionType>("institution", "id", "An institution by id; null when there is none.");
         Lookup<Programme, ProgrammeType>("programme", "id", "A programme by id; null when there is none.");
-        Lookup<Metric, MetricType>("metric", "code", "A metric by code; null when there is none.");
+        Field<MetricType>("metric").Description("A metric by code, or by an old code merged into it (see aliases); null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<MetricCodes>().Resolve(ctx.GetArgument<string>("code"))?.Metric);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("metricAliases")
+            .Description("Old metric codes and the metric (and dimensions) each now means.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<MetricCodes>().Aliases.OrderBy(a => a.Alias, StringComparer.Ordinal).ToList());
         Lookup<Observation, ObservationType>("observation", "id", "A figure by id; null when there is none.");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesPointType>>>>("series")
             .Description("A metric's values in one region by year, ready to chart. Where two reports give the same year, both points are returned, in source order.")
-            .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code.")
+            .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code (an old code selects the metric and the dimensions it stood for).")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region code.")
             .Argument<StringGraphType>("kind", "actual (default), target or change.")
             .ResolveAsync(async ctx =>
             {
                 var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-                var metric = ctx.GetArgument<string>("metric");
+                var resolved = ctx.RequestServices!.GetRequiredService<MetricCodes>().Resolve(ctx.GetArgument<string>("metric"));
+                if (resolved is null) return new List<SeriesPoint>();
                 var region = ctx.GetArgument<string>("region");
                 var kind = ctx.GetArgument<string?>("kind") ?? "actual";
-                var rows = await db.Observations
-                    .Where(o => o.MetricCode == metric && o.RegionCode == region && o.Kind == kind)
+                var rows = await db.Observations.Where(Shapes.Observation, MetricCodes.Filter(resolved))
+                    .Where(o => o.RegionCode == region && o.Kind == kind)
                     .OrderBy(o => o.Year).ThenBy(o => o.SourceId).ThenBy(o => o.Id)
                     .ToListAsync(ctx.CancellationToken);
                 return rows.Select(o => new SeriesPoint(o.Year, o.Value, o.Unit, o.Kind, o)).ToList();
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComparableGroupType>>>>("compare")
+            .Description("Like-for-like figures of a metric across regions: groups of the same metric, dimensions, unit and kind with figures from two or more regions " +
+                         "(figures about single institutions are left out). Narrow with year, kind and dimensions; an unknown metric, kind or dimension is BAD_USER_INPUT.")
+            .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code (an old code adds the dimensions it stood for).")
+            .Argument<IntGraphType>("year", "Only figures for this year.")
+            .Argument<StringGraphType>("kind", "actual, target or change; all kinds (each in its own groups) when omitted.")
+            .Argument<ListGraphType<NonNullGraphType<DimensionInputType>>>("dimensions", "Only figures with these dimension values, e.g. [{ name: \"population\", value: \"key_groups\" }].")
+            .ResolveAsync(async ctx => await ComparisonQuery.RunAsync(
+                ctx.RequestServices!.GetRequiredService<HealthDbContext>(), ctx.RequestServices!.GetRequiredService<MetricCodes>(),
+                ctx.RequestServices!.GetRequiredService<ReferenceCache>(), ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
+                ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? [], ctx.CancellationToken));
+
+        SearchField.AddTo(this);
     }
 
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>

@@ -6,13 +6,14 @@ import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import './app.css';
 import { fetcher } from './fetcher.js';
-import { DEFAULT_QUERY } from './default-query.js';
+import { DEFAULT_QUERY, LINKED_QUERY } from './default-query.js';
 
 function App() {
   return (
     <GraphiQL
       fetcher={fetcher}
       defaultQuery={DEFAULT_QUERY}
+      initialQuery={LINKED_QUERY}
       shouldPersistHeaders={false}
     >
       <GraphiQL.Logo>OpenHealthData</GraphiQL.Logo>

@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace OpenHealthData.Api.Explore;
+
+/// <summary>The explorer's current search as the GraphQL query that returns the same figures, to take into the IDE or a program.</summary>
+public static class ExploreGraphQL
+{
+    private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Query(ExploreQuery q, int first)
+    {
+        static string S(string value) => JsonSerializer.Serialize(value, Strings);
+        var where = new List<string>();
+        var f = q.Filter;
+        if (f.Year is { } year) where.Add($"year: {{ eq: {year} }}");
+        if (f.Kind is { } kind) where.Add($"kind: {{ eq: {S(kind)} }}");
+        if (f.Metric is { } metric) where.Add($"metric: {{ code: {{ eq: {S(metric)} }} }}");
+        else if (f.Category is { } category) where.Add($"metric: {{ category: {{ eq: {S(category)} }} }}");
+        if (f.Source is { } source) where.Add($"source: {{ id: {{ eq: {S(source)} }} }}");
+        var arguments = new List<string>();
+        if (q.Q is { } text) arguments.Add($"text: {S(text)}");
+        arguments.Add($"first: {first}");
+        if (f.Region is { } region) arguments.Add($"withinRegion: {S(region)}");
+        if (where.Count > 0) arguments.Add($"where: {{ {string.Join(", ", where)} }}");
+        if (q.Q is null) arguments.Add("order: [{ kind: ASC }, { year: DESC }]"); // as the explorer lists them: actual, change, target
+        var field = q.Q is null ? "observations" : "search";
+        return new StringBuilder()
+            .Append("{\n  ").Append(field).Append("(\n    ").Append(string.Join("\n    ", arguments)).Append("\n  ) {\n")
+            .Append("    totalCount\n")
+            .Append("    nodes {\n      id year kind value unit valueAsWritten quote quoteEn sentence\n")
+            .Append("      metric { code nameZh nameEn }\n      region { code nameZh nameEn }\n      citation\n    }\n")
+            .Append("  }\n}\n").ToString();
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using OpenHealthData.Api.Search;
+
+namespace OpenHealthData.Api.Explore;
+
+/// <summary>What the explorer's address asks for: words, filters and a page. The same names as REST search.</summary>
+public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
+{
+    public static readonly IReadOnlyList<string> FilterKeys = ["region", "year", "kind", "category", "metric", "source"];
+
+    /// <summary>The query, or a message saying which value is wrong.</summary>
+    public static (ExploreQuery? Query, string? Error) Parse(IQueryCollection query)
+    {
+        string? Value(string key) => query[key].ToString() is { Length: > 0 } v ? v.Trim() : null;
+        int? year = null;
+        if (Value("year") is { } y)
+        {
+            if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return (null, $"'year' must be a year such as 2023, not '{y}'.");
+            year = parsed;
+        }
+        return (new ExploreQuery(Value("q"), new SearchFilter(Value("region"), year, Value("kind"), Value("category"), Value("metric"), Value("source")), Value("after")), null);
+    }
+
+    /// <summary>The filters set, by their address names.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Filters() =>
+    [
+        new("region", Filter.Region), new("year", Filter.Year?.ToString(CultureInfo.InvariantCulture)), new("kind", Filter.Kind),
+        new("category", Filter.Category), new("metric", Filter.Metric), new("source", Filter.Source),
+    ];
+
+    /// <summary>This query's words and filters, one of them changed (null removes it), back on the first page.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> With(string key, string? value) =>
+        Filters().Where(f => f.Key != key).Append(new(key, value)).Prepend(new("q", Q));
+
+    public IEnumerable<KeyValuePair<string, string?>> Current(string? after = null) => Filters().Prepend(new("q", Q)).Append(new("after", after));
+}

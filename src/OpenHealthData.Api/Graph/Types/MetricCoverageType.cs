@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Types;
+using OpenHealthData.Data.Comparing;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class MetricCoverageType : ObjectGraphType<MetricCoverage>
+{
+    public MetricCoverageType()
+    {
+        Name = "MetricCoverage";
+        Description = "What a metric's figures cover, to see what can be compared (compare() gives the like-for-like groups).";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("regions").Description("Regions with figures, by code.")
+            .Resolve(c =>
+            {
+                var regions = c.RequestServices!.GetRequiredService<Domain.ReferenceCache>().Table<Region>()!;
+                return c.Source.RegionCodes.Select(code => regions[code]).ToList();
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("years").Resolve(c => c.Source.Years);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("kinds").Resolve(c => c.Source.Kinds);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("Figures of the metric.").Resolve(c => c.Source.Count);
+    }
+}

@@ -1,0 +1,23 @@
+using GraphQL;
+using GraphQL.Types;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Search;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class SearchConnectionType : ObjectGraphType<SearchPage>
+{
+    public SearchConnectionType()
+    {
+        Name = "SearchConnection";
+        Description = "A page of search results, most relevant first, with the facets of the whole result.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchEdgeType>>>>("edges").Description("The results with their cursors, scores and matched spans.").Resolve(c => c.Source.Hits);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ObservationType>>>>("nodes").Description("The figures of this page.").Resolve(c => c.Source.Hits.Select(h => h.Observation));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("Results over all pages.").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("terms").Description("The words searched for, as the text was split.").Resolve(c => c.Source.Terms);
+        Field<NonNullGraphType<SearchFacetsType>>("facets").Description("How the whole result spreads over regions, years, kinds, categories, metrics and sources: the matching metrics and regions.").Resolve(c => c.Source.Facets);
+    }
+}

@@ -1,0 +1,32 @@
+using GraphQL.Types;
+using GraphQL;
+using OpenHealthData.Api.Domain;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Search;
+using OpenHealthData.Data.Model;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class SearchFacetsType : ObjectGraphType<SearchFacets>
+{
+    public SearchFacetsType()
+    {
+        Name = "SearchFacets";
+        Description = "Counts of the whole result, most first.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionCountType>>>>("regions").Description("The regions of the matching figures (each counted on its own, not with the regions below it).")
+            .Resolve(c => Entities<Region>(c, c.Source.Regions));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricCountType>>>>("metrics").Description("The metrics of the matching figures.")
+            .Resolve(c => Entities<Metric>(c, c.Source.Metrics));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceCountType>>>>("sources").Resolve(c => Entities<Source>(c, c.Source.Sources));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("years").Description("Newest first.").Resolve(c => c.Source.Years);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("kinds").Resolve(c => c.Source.Kinds);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("categories").Resolve(c => c.Source.Categories);
+    }
+
+    private static List<(T Entity, int Count)> Entities<T>(IResolveFieldContext c, IReadOnlyList<FacetCount> counts) where T : class
+    {
+        var table = c.RequestServices!.GetRequiredService<ReferenceCache>().Table<T>()!;
+        return [.. counts.Where(f => table.ContainsKey(f.Value)).Select(f => (table[f.Value], f.Count))];
+    }
+}

@@ -1,0 +1,19 @@
+using GraphQL;
+using GraphQL.Types;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Search;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class SearchMatchType : ObjectGraphType<FieldMatch>
+{
+    public SearchMatchType()
+    {
+        Name = "SearchMatch";
+        Field<NonNullGraphType<StringGraphType>>("field").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The field's whole text.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextSpanType>>>>("spans").Description("Where the words are in text.").Resolve(c => c.Source.Spans);
+    }
+}

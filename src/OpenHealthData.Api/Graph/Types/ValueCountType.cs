@@ -1,0 +1,18 @@
+using GraphQL;
+using GraphQL.Types;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Search;
+using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+public sealed class ValueCountType : ObjectGraphType<FacetCount>
+{
+    public ValueCountType()
+    {
+        Name = "ValueCount";
+        Field<NonNullGraphType<StringGraphType>>("value").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using OpenHealthData.Tests.Support;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace OpenHealthData.Tests.PeopleFacing;
+
+/// <summary>
+/// The explorer in a real headless Chromium, as a journalist uses it: type a query, see results, narrow by a facet,
+/// copy a citation, switch language, open a metric's chart. Every page is checked with axe-core (vendored in axe/)
+/// for serious or critical accessibility violations and photographed at 1280 and 375 px into
+/// tests/OpenHealthData.Tests/TestResults/screenshots/ (git-ignored). Needs Debian's chromium and chromium-driver
+/// (tests/setup.sh installs them); without them the tests are skipped with that reason.
+/// </summary>
+[Collection(KestrelCollection.Name)]
+public sealed class ExplorerBrowserTests(KestrelApiFactory api)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Driver = "/usr/bin/chromedriver";
+    public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "tests", "OpenHealthData.Tests", "TestResults", "screenshots");
+
+    private static readonly string[] Pages =
+    [
+        "/", "/explore", "/explore?q=出生率&lang=zh", "/explore?q=birth+rate&year=2023", "/explore/metrics",
+        "/explore/metrics/county_visit_rate", "/explore/metrics/county_visit_rate?lang=zh", "/explore/regions/330382",
+        "/explore/regions/140000?lang=zh", "/explore/sources/yueqing-2023-work-summary", "/explore/metrics/no_such_metric",
+    ];
+
+    private (ChromeDriver Driver, TempFolder Profile) Start(int width, int height)
+    {
+        Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
+            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/setup.sh");
+        var profile = RepoPaths.NewTempFolder();
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+            $"--window-size={width},{height}", $"--user-data-dir={profile.Path}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        // A window cannot be narrower than about 500 px; the viewport of a phone is set as device metrics instead.
+        driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
+        });
+        return (driver, profile);
+    }
+
+    private Uri Url(string path) => new(api.SocketClient().BaseAddress!, path);
+
+    [SkippableFact]
+    public void A_journalist_searches_narrows_copies_a_citation_switches_language_and_opens_a_chart()
+    {
+        var (driver, profile) = Start(1280, 1000);
+        using var _ = profile;
+        using var __ = driver;
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+
+        driver.Navigate().GoToUrl(Url("/explore?lang=en"));
+        var box = driver.FindElement(By.Id("q"));
+        box.SendKeys("birth rate");
+        box.SendKeys(Keys.Enter);
+        wait.Until(d => d.Url.Contains("q=birth", StringComparison.Ordinal));
+        var hits = driver.FindElements(By.CssSelector("li.hit"));
+        Assert.NotEmpty(hits);
+        Assert.Contains(hits, h => h.Text.Contains("5.35‰", StringComparison.Ordinal) && h.Text.Contains("Yueqing", StringComparison.Ordinal));
+        Assert.NotEmpty(driver.FindElements(By.CssSelector("li.hit mark")));
+
+        // Narrow to 2023 with the year facet.
+        driver.FindElements(By.CssSelector("a[data-facet='year']")).Single(a => a.Text.Trim() == "2023").Click();
+        wait.Until(d => d.Url.Contains("year=2023", StringComparison.Ordinal));
+        hits = driver.FindElements(By.CssSelector("li.hit"));
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Contains("· 2023 ·", h.FindElement(By.CssSelector(".meta")).Text));
+        Assert.Contains("✓", driver.FindElement(By.CssSelector("a[data-facet='year'][aria-current='true']")).Text);
+
+        // Copy the first citation, then paste it into the search box to see what the clipboard holds.
+        var copy = hits[0].FindElement(By.CssSelector("button.copy"));
+        Assert.True(copy.Displayed, "the copy button is shown when script runs");
+        var expected = copy.GetAttribute("data-citation")!;
+        copy.Click();
+        wait.Until(_ => copy.GetAttribute("data-copied") == "true");
+        Assert.Contains("✓", copy.Text);
+        box = driver.FindElement(By.Id("q"));
+        box.Clear();
+        box.SendKeys(Keys.Control + "v");
+        Assert.Equal(expected, box.GetAttribute("value"));
+        Assert.Contains("《", expected);
+        Assert.Contains("/explore/sources/", expected);
+
+        // Switch to Chinese: the same search, in Chinese, with the right lang.
+        driver.FindElement(By.CssSelector("header nav li.lang a")).Click();
+        wait.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "zh-Hans");
+        Assert.Equal("查找数据", driver.FindElement(By.TagName("h1")).Text);
+        Assert.Equal("birth rate", driver.FindElement(By.Id("q")).GetAttribute("value"));
+        Assert.Contains("年份", driver.FindElement(By.CssSelector("aside.facets")).Text);
+
+        // Open the metric of the birth-rate figure: its chart, with a point per figure linking to the table.
+        driver.FindElements(By.CssSelector("li.hit h3.metric a")).First(a => a.Text.Contains("出生率", StringComparison.Ordinal)).Click();
+        wait.Until(d => d.FindElements(By.CssSelector("svg.chart")).Count > 0);
+        var points = driver.FindElements(By.CssSelector("svg.chart a.point"));
+        Assert.NotEmpty(points);
+        var chart = driver.FindElement(By.CssSelector("svg.chart"));
+        Assert.True(chart.Size.Width > 300 && chart.Size.Height > 150, $"the chart is drawn ({chart.Size})");
+        Save(driver, "journey-metric-zh-1280");
+        var row = points[0].GetDomAttribute("href")!.TrimStart('#');
+        Assert.NotEmpty(driver.FindElements(By.CssSelector($"tr[id='{row}']")));
+        points[0].Click(); // a point leads to its row, with the quote
+        wait.Until(d => d.Url.EndsWith("#" + row, StringComparison.Ordinal));
+        Assert.True((bool)driver.ExecuteScript($"return document.getElementById('{row}').matches(':target');")!);
+    }
+
+    [SkippableFact]
+    public void Open_as_a_graphql_query_opens_the_search_in_the_ide()
+    {
+        var (driver, profile) = Start(1280, 900);
+        using var _ = profile;
+        using var __ = driver;
+        driver.Navigate().GoToUrl(Url("/explore?q=birth+rate&year=2023"));
+        driver.FindElement(By.CssSelector("a.button[href^='/graphql#query=']")).Click();
+        var editor = new WebDriverWait(driver, TimeSpan.FromSeconds(120)).Until(d =>
+            (d.FindElements(By.CssSelector(".graphiql-query-editor .view-lines")).FirstOrDefault()?.Text ?? "") is { } text
+            && text.Contains("search(", StringComparison.Ordinal) ? text : null);
+        Assert.Contains("birth rate", editor);
+        Assert.Contains("year: { eq: 2023 }", editor.Replace('\u00a0', ' '));
+    }
+
+    [SkippableTheory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public void Every_page_has_no_serious_accessibility_violation_and_fits_the_width(int width)
+    {
+        var (driver, profile) = Start(width, 900);
+        using var _ = profile;
+        using var __ = driver;
+        var axe = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "OpenHealthData.Tests", "PeopleFacing", "axe", "axe.min.js"));
+        driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
+        var problems = new List<string>();
+        foreach (var page in Pages)
+        {
+            driver.Navigate().GoToUrl(Url(page));
+            var lang = driver.FindElement(By.TagName("html")).GetAttribute("lang");
+            Assert.False(string.IsNullOrEmpty(lang), $"{page} has no lang");
+            var overflow = Convert.ToInt64(driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;"), System.Globalization.CultureInfo.InvariantCulture);
+            if (overflow > 1) problems.Add($"{page} at {width} px is {overflow} px wider than the window");
+            Save(driver, $"{Name(page)}-{width}");
+
+            driver.ExecuteScript(axe);
+            var json = (string?)driver.ExecuteAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))))
+                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
+                """);
+            foreach (var v in JsonDocument.Parse(json ?? "[]").RootElement.EnumerateArray())
+                if (v.GetProperty("impact").GetString() is "serious" or "critical")
+                    problems.Add($"{page} at {width} px: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray())}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>The whole page, beyond the viewport, as a PNG kept as a test artefact.</summary>
+    private static void Save(ChromeDriver driver, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        var shot = (Dictionary<string, object?>?)driver.ExecuteCdpCommand("Page.captureScreenshot", new Dictionary<string, object?>
+        {
+            ["format"] = "png", ["captureBeyondViewport"] = true,
+        });
+        File.WriteAllBytes(Path.Combine(Screenshots, name + ".png"), Convert.FromBase64String((string)shot!["data"]!));
+    }
+
+    private static string Name(string page)
+    {
+        var name = new string([.. page.Trim('/').Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        return name.Length == 0 ? "landing" : name;
+    }
+}
