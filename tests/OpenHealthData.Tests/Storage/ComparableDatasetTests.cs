@@ -22,7 +22,7 @@ public sealed class ComparableDatasetTests(ApiFactory api)
 
         Assert.NotEmpty(groups);
         Assert.Equal(groups.SelectMany(g => g.Observations).Select(o => o.Id), rows.Select(r => r.GetProperty("id").GetString()));
-        foreach (var group in rows.GroupBy(r => (Metric: r.GetProperty("metricCode").GetString(), Dimensions: r.GetProperty("dimensions").GetString(),
+        foreach (var group in rows.GroupBy(r => (Metric: r.GetProperty("metricCode").GetString(), Dimensions: r.GetProperty("dimensions").GetRawText(),
                      Unit: r.GetProperty("unit").GetString(), Kind: r.GetProperty("kind").GetString())))
         {
             Assert.True(group.Select(r => r.GetProperty("regionCode").GetString()).Distinct().Count() >= 2, $"{group.Key} has one region");
