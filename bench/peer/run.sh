@@ -182,7 +182,7 @@ load_into_pg() {
   local t0=$SECONDS table
   psql_ -d postgres -c "CREATE DATABASE $1"
   "$PEER/schema.sh" "$2" | psql_ -d "$1" 2>&1 | grep -v 'will be truncated' || true
-  for table in $(sqlite3 -readonly "$2" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Info', 'sqlite_stat1') ORDER BY rowid"); do
+  for table in $("$PEER/schema.sh" --tables "$2"); do
     sqlite3 -readonly -csv "$2" "SELECT * FROM \"$table\"" |
       psql_ -d "$1" -c "\\copy $(echo "$table" | perl -pe 's/(?<=[a-z0-9])(?=[A-Z])/_/g; $_ = lc') FROM stdin WITH (FORMAT csv)"
   done
