@@ -14,12 +14,11 @@ EXPLAIN QUERY PLAN SELECT o.*, (SELECT COUNT(*) FROM Observations AS o0 WHERE o0
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o
  WHERE o.MetricCode = 'physicians_per_1000' AND o.RegionCode = '330382' AND o.Kind = 'actual'
  ORDER BY o.Year, o.SourceId, o.Id;
-.print '## D. nested list regions(first: 10) { observations(first: 5) }: ROW_NUMBER per parent over the parents rows only, one statement'
-EXPLAIN QUERY PLAN SELECT o1.* FROM Regions AS r INNER JOIN (SELECT o0.* FROM (SELECT o.*, ROW_NUMBER() OVER(PARTITION BY o.RegionCode
- ORDER BY o.Year DESC, o.Value DESC, o.Id) AS row FROM Observations AS o
- WHERE o.RegionCode IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124')) AS o0 WHERE o0.row <= 5) AS o1 ON r.Code = o1.RegionCode
- WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124')
- ORDER BY o1.Year DESC, o1.Value DESC, o1.Id;
+.print '## D. nested list regions(first: 10) { observations(first: 5) }: per parent, the first keys by the foreign key index (LIMIT), rows by primary key, one statement'
+EXPLAIN QUERY PLAN SELECT o.Id, o.MetricCode, o.RegionCode, o.SourceId, o.Unit, o.Value, o.Year FROM Regions AS r CROSS JOIN Observations AS o
+ WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124') AND o.Id IN (SELECT o0.Id FROM Observations AS o0
+ WHERE o0.RegionCode IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124') AND o0.RegionCode = r.Code ORDER BY o0.Year DESC, o0.Value DESC, o0.Id LIMIT 5)
+ ORDER BY o.Year DESC, o.Value DESC, o.Id;
 .print '## E. observations(withinRegion: province, where: { metric: { category: { eq } } }) page (README query 2)'
 EXPLAIN QUERY PLAN SELECT o.* FROM Observations AS o INNER JOIN Metrics AS m ON o.MetricCode = m.Code
  WHERE m.Category = 'workforce' AND o.RegionCode IN ('330000','330100','330101','330102','330300','330382','330381')
@@ -47,8 +46,8 @@ SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o INNER JOIN Regions AS r ON o.RegionCode = r.Code
  WHERE o.Year = 2023 ORDER BY r.NameEn, o.Id LIMIT 21 OFFSET 0);
 SELECT COUNT(*) FROM (SELECT o.* FROM Observations AS o WHERE instr(o.Quote, '没有这句话') > 0 ORDER BY o.Id LIMIT 21 OFFSET 0);
-SELECT COUNT(*) FROM (SELECT o1.* FROM Regions AS r INNER JOIN (SELECT o0.* FROM (SELECT o.*, ROW_NUMBER() OVER(PARTITION BY o.RegionCode
- ORDER BY o.Year DESC, o.Value DESC, o.Id) AS row FROM Observations AS o
- WHERE o.RegionCode IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124')) AS o0 WHERE o0.row <= 5) AS o1 ON r.Code = o1.RegionCode
- WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124'));
+SELECT COUNT(*) FROM (SELECT o.Id, o.MetricCode, o.RegionCode, o.SourceId, o.Unit, o.Value, o.Year FROM Regions AS r CROSS JOIN Observations AS o
+ WHERE r.Code IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124') AND o.Id IN (SELECT o0.Id FROM Observations AS o0
+ WHERE o0.RegionCode IN ('110000','110100','110101','110102','110103','110104','110121','110122','110123','110124') AND o0.RegionCode = r.Code ORDER BY o0.Year DESC, o0.Value DESC, o0.Id LIMIT 5)
+ ORDER BY o.Year DESC, o.Value DESC, o.Id);
 .timer off

@@ -3,7 +3,7 @@
 #
 #  1. builds the API (Release) and the bench tools (Ceiling, Synthetic, LoaderProfile)
 #  2. times `seed` of the real seed-data (target < 5 s)
-#  3. records the API's exact responses to five requests, serves them from the no-work Ceiling app, and runs
+#  3. records the API's exact responses to eight requests, serves them from the no-work Ceiling app, and runs
 #     wrk against the API, the API with its response cache off, and the ceiling in turn (A B C A B C, 2 rounds),
 #     then prints req/s, ratios, p50/p99 and the APIs' memory
 #  4. writes a SYNTHETIC 1,000,000-observation seed folder, times `seed` of it (target < 60 s) phase by phase,
@@ -133,8 +133,11 @@ REQUESTS=(
   "a_journalist POST /graphql $BENCH/requests/journalist.json"
   "b_nested POST /graphql $BENCH/requests/nested.json"
   "c_series POST /graphql $BENCH/requests/series.json"
-  "d_snapshot_csv GET /api/v1/snapshots/$SNAPSHOT/observations.csv -"
-  "e_healthz GET /healthz -"
+  "d_two_levels POST /graphql $BENCH/requests/nested_two_levels.json"
+  "e_filtered_nested POST /graphql $BENCH/requests/filtered_nested.json"
+  "f_within_category POST /graphql $BENCH/requests/within_category.json"
+  "g_snapshot_csv GET /api/v1/snapshots/$SNAPSHOT/observations.csv -"
+  "h_healthz GET /healthz -"
 )
 REC="$WORK/rec"; mkdir -p "$REC"
 for spec in "${REQUESTS[@]}"; do

@@ -14,11 +14,13 @@ public static class Projection
     private static readonly ConcurrentDictionary<(Type, string), LambdaExpression> Built = new();
 
     /// <param name="fields">The node fields selected; null when they are not known.</param>
+    /// <param name="alsoRead">A column the caller needs besides the fields (a nested list's foreign key, to group rows by parent).</param>
     /// <returns><c>x => new T { Key = x.Key, … }</c>, or null for the whole row.</returns>
-    public static Expression<Func<T, T>>? Of<T>(EntityShape<T> shape, IReadOnlyCollection<string>? fields)
+    public static Expression<Func<T, T>>? Of<T>(EntityShape<T> shape, IReadOnlyCollection<string>? fields, LambdaExpression? alsoRead = null)
     {
         if (fields is null) return null;
         var members = new SortedDictionary<string, MemberInfo>(StringComparer.Ordinal) { [Member(shape.Key).Name] = Member(shape.Key) };
+        if (alsoRead is not null) members[Member(alsoRead).Name] = Member(alsoRead);
         foreach (var field in fields)
         {
             if (field == "__typename") continue;

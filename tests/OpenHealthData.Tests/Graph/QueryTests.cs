@@ -239,6 +239,31 @@ public sealed class QueryTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_nested_list_reads_only_the_columns_its_rows_select_and_gives_the_same_rows()
+    {
+        const string list = "observations(first: 4, order: [{ value: DESC }])";
+        const string fields = "id value unit quoteEn kind year metric { nameEn } source { id }";
+        api.Statements.Reset();
+        var narrow = await api.GraphQLAsync($"{{ regions(first: 20) {{ nodes {{ code {list} {{ {fields} }} }} }} }}");
+        var listSql = Assert.Single(api.Statements.Texts, t => t.Contains("\"Observations\"", StringComparison.Ordinal));
+        Assert.Contains("\"QuoteEn\"", listSql, StringComparison.Ordinal);
+        Assert.Contains("\"MetricCode\"", listSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Note\"", listSql.Split("FROM")[0], StringComparison.Ordinal);
+        // a fragment reads the whole row: the rows must not differ
+        var whole = await api.GraphQLAsync($"fragment F on Observation {{ {fields} }} {{ regions(first: 20) {{ nodes {{ code {list} {{ ...F }} }} }} }}");
+        Assert.Equal(whole.GetRawText(), narrow.GetRawText());
+        Assert.Contains("quoteEn", narrow.GetRawText(), StringComparison.Ordinal);
+
+        // the same list twice with different selections: each gets the columns it asked for
+        var both = await api.GraphQLAsync($"{{ regions(first: 20) {{ nodes {{ code a: {list} {{ id }} b: {list} {{ {fields} }} }} }} }}");
+        var regions = both.GetProperty("regions").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(
+            narrow.GetProperty("regions").GetProperty("nodes").EnumerateArray().Select(r => r.GetProperty("observations").GetRawText()),
+            regions.Select(r => r.GetProperty("b").GetRawText()));
+        Assert.Contains(regions, r => r.GetProperty("b").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task A_repeated_request_is_answered_from_the_response_cache_without_sql()
     {
         const string query = "{ observations(first: 7, where: { year: { eq: 2023 } }, order: [{ value: ASC }]) { totalCount nodes { id value region { nameEn } } } }";

@@ -42,7 +42,10 @@ public static class GraphFields
     }
 
     /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
-    private static HashSet<string>? NodeFields(GraphQLField connection)
+    private static HashSet<string>? NodeFields(GraphQLField connection) => SelectedFields(connection, [["nodes"], ["edges", "node"]]);
+
+    /// <summary>The fields selected under each path of <paramref name="parent"/> ([] for its own selection); null behind a fragment.</summary>
+    private static HashSet<string>? SelectedFields(GraphQLField parent, string[][] paths)
     {
         var fields = new HashSet<string>(StringComparer.Ordinal);
         bool Collect(GraphQLSelectionSet? set, params string[] path)
@@ -56,7 +59,7 @@ public static class GraphFields
             }
             return true;
         }
-        return Collect(connection.SelectionSet, "nodes") && Collect(connection.SelectionSet, "edges", "node") ? fields : null;
+        return paths.All(path => Collect(parent.SelectionSet, path)) ? fields : null;
     }
 
     /// <summary>A filtered, ordered list of children, loaded for all parents of a level in one statement.</summary>
@@ -78,12 +81,16 @@ public static class GraphFields
             Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
             var first = request.Page.First ?? maxPageSize;
             var db = services.Db;
-            var loaderName = $"{typeof(TSource).Name}.{name}:{request}";
+            // one loader per list field, arguments and selection: the selection decides the columns read
+            var selected = SelectedFields(ctx.FieldAst, [[]]);
+            var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
             var loader = services.Loaders.Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
                     .FirstPerParent(KeyOf<TSource>.Shape.Key, db.Set<TNode>().WhereIn(foreignKey, keys).Where(request.Filter), foreignKey, shape, request.Order, first);
-                var rows = await children.OrderBy(shape, request.Order).ToListAsync(ct);
+                var ordered = children.OrderBy(shape, request.Order);
+                if (Projection.Of(shape, selected, foreignKey) is { } projection) ordered = ordered.Select(projection);
+                var rows = await ordered.ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
@@ -101,13 +108,17 @@ public static class GraphFields
         return field;
     }
 
-    /// <summary>One entity by its primary key, batched with every other lookup of the same type in the request.</summary>
-    public static IDataLoaderResult<T?> ByKey<T>(ResolverServices services, string key) where T : class => ByKey<T, T?>(services, key, x => x);
+    /// <summary>
+    /// One entity by its primary key: the value itself for a table held in memory (a plain value resolves at
+    /// once; a batch loader's result would send every reference through GraphQL.NET's deferred data-loader
+    /// path), else a lookup batched with every other one of the same type in the request.
+    /// </summary>
+    public static object? ByKey<T>(ResolverServices services, string key) where T : class => ByKey<T, T?>(services, key, x => x);
 
-    public static IDataLoaderResult<TResult> ByKey<T, TResult>(ResolverServices services, string key, Func<T?, TResult> map) where T : class
+    public static object? ByKey<T, TResult>(ResolverServices services, string key, Func<T?, TResult> map) where T : class
     {
         if (services.References.Table<T>() is { } table)
-            return new Loaded<TResult>(map(table.GetValueOrDefault(key)));
+            return map(table.GetValueOrDefault(key));
         var db = services.Db;
         return services.Loaders
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
