@@ -16,14 +16,20 @@ public static class SearchEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
             [FromQuery] string? q, [FromQuery] string? region, [FromQuery] int? year, [FromQuery] string? kind, [FromQuery] string? category,
-            [FromQuery] string? metric, [FromQuery] string? source, [FromQuery] string? qualifier, [FromQuery] bool? headline, [FromQuery] int? first, [FromQuery] string? after,
+            [FromQuery] string? metric, [FromQuery] string? source, [FromQuery] string? qualifier, [FromQuery] string? headline, [FromQuery] int? first, [FromQuery] string? after,
             SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q))
                 return BadRequest("'q' is required: the words to search for, in Chinese or English, e.g. /api/v1/search?q=出生率 or ?q=birth%20rate.");
+            bool? isHeadline = null;
+            if (!string.IsNullOrEmpty(headline))
+            {
+                if (!bool.TryParse(headline, out var parsed)) return BadRequest($"'headline' must be true or false, not '{headline}'.");
+                isHeadline = parsed;
+            }
             try
             {
-                var filtered = new SearchFilter(region, year, kind, category, metric, source, qualifier, headline).Apply(db.Observations, regions, references);
+                var filtered = new SearchFilter(region, year, kind, category, metric, source, qualifier, isHeadline).Apply(db.Observations, regions, references);
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, after), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,
