@@ -47,8 +47,11 @@ public sealed class LandingPage(IDbContextFactory<HealthDbContext> factory, Data
               (<a href="/explore?lang=zh" lang="zh-Hans" hreflang="zh-Hans">中文</a>)</li>
             <li><a href="/graphql">GraphQL IDE</a>: try a query in the browser</li>
             <li><a href="/swagger">REST API (Swagger UI)</a></li>
-            <li><a href="/api/v1/snapshots">Snapshot downloads</a>: whole tables as CSV or JSON
-              (<a href="/api/v1/snapshots/latest/observations.csv">observations.csv</a>)</li>
+            <li><a href="/api/v1/snapshots">Snapshot downloads</a>: whole tables as CSV, JSON or Parquet
+              (<a href="/api/v1/snapshots/latest/observations.csv">observations.csv</a>,
+              <a href="/api/v1/snapshots/latest/comparable.csv">comparable.csv</a>), a Frictionless
+              <a href="/api/v1/snapshots/latest/datapackage.json">data package</a> and the
+              <a href="/api/v1/snapshots/latest/openhealthdata.db">SQLite database</a></li>
             <li><a href="/healthz">Status</a></li>
             </ul>
             </nav>

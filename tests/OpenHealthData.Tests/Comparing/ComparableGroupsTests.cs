@@ -40,6 +40,27 @@ public sealed class ComparableGroupsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Merged_families_compare_only_like_for_like()
+    {
+        var (set, _) = SeedReader.TryRead(RepoPaths.SeedData);
+        Assert.NotNull(set);
+        var metrics = set.Metrics.ToDictionary(m => m.Code);
+        var groups = Comparison.Groups(set.Observations, code => metrics.GetValueOrDefault(code));
+
+        // One signing-rate metric; only the key-group rates of Wenxi and Yueqing (2023) share a population.
+        var signing = Assert.Single(groups, g => g.MetricCode == "family_doctor_signing_rate");
+        Assert.Equal("""{"population":"key_groups"}""", signing.Dimensions);
+        Assert.Equal(["140823", "330382"], signing.Observations.Select(o => o.RegionCode));
+        // Lüliang's 102 and Wenxi's 12 institutions at the basic "Quality Service at the Grassroots" standard compare.
+        Assert.Contains(groups, g => g.MetricCode == "primary_facilities_meeting_service_capacity_standard_count"
+            && g.Dimensions == """{"measure":"stock","standard":"basic"}""" && g.RegionCount == 2);
+        // Merged, but unlike scopes: a province's staff sent out vs a county's received; a stock of childcare places vs a
+        // year's additions; two-cancer screening per cancer among rural women vs both cancers among all women.
+        Assert.DoesNotContain(groups, g => g.MetricCode is "medical_staff_dispatched_to_grassroots" or "childcare_places_count"
+            or "two_cancer_screening_women" or "clinical_key_specialties" or "staff_recruited" or "patient_management_rate");
+    }
+
+    [Fact]
     public void Groups_need_two_regions_and_keep_units_dimensions_kinds_and_scopes_apart()
     {
         Metric M(string code, string scope = MetricScopes.Region) => new() { Code = code, NameZh = code, NameEn = code, Unit = "percent", Category = "primary_care", Description = code, Scope = scope };
