@@ -61,7 +61,8 @@ public static class ExploreChart
             foreach (var p in points)
             {
                 var name = p.Region is null ? p.RegionCode : r.Name(p.Region.NameZh, p.Region.NameEn);
-                var label = $"{name} {p.Year}, {r.Code(p.Kind)}: {p.ValueAsWritten} ({ExploreValue.Format(r, p)})";
+                var breakdown = ExplorePages.DimensionsText(r, p.Dimensions);
+                var label = $"{name} {p.Year}, {r.Code(p.Kind)}{(breakdown.Length > 0 ? $", {breakdown}" : "")}: {p.ValueAsWritten} ({ExploreValue.Format(r, p)})";
                 var (x, y) = (X(p.Year) + Dodge(region), Y(p.Value));
                 var mark = p.Kind switch
                 {

@@ -101,7 +101,7 @@ public static class ExploreSearchPage
         return $"""
             <li class="hit" id="{Html.E(anchor)}">
             <div class="figure"><span class="value" lang="zh-Hans">{Html.E(o.ValueAsWritten)}</span>
-            <span class="norm" title="{Html.E(r.Code(o.Qualifier))}">= {Html.E(ExploreValue.Format(r, o))}</span>
+            <span class="norm" title="{Html.E(r.Code(o.Qualifier))}">{(o.Qualifier == "EXACT" ? "= " : "")}{Html.E(ExploreValue.Format(r, o))}</span>
             <span class="badge kind-{Html.E(o.Kind)}">{Html.E(r.Code(o.Kind))}</span>{(o.Qualifier == "EXACT" ? "" : $" <span class=\"badge qualifier\">{Html.E(r.Code(o.Qualifier))}</span>")}{(o.Headline ? $" <span class=\"badge headline\" title=\"{Html.E(r.T("headline.title"))}\">★ {Html.E(r.T("headline.badge"))}</span>" : "")}</div>
             <h3 class="metric"><a href="{r.Link($"/explore/metrics/{Uri.EscapeDataString(metric.Code)}", fragment: anchor)}">{metricName}</a>
             <span class="other" lang="{r.OtherLang}">{Html.E(r.OtherName(metric.NameZh, metric.NameEn))}</span></h3>

@@ -42,7 +42,7 @@ public static class ExploreText
         ["col.qualifier"] = ("Meaning", "含义"),
         ["col.dimensions"] = ("Breakdown", "分组"),
         ["metric.compare"] = ("Compare like for like across regions", "跨地区同口径比较"),
-        ["metric.compare.desc"] = ("{0} groups of figures with the same breakdown, unit and kind from two or more regions:", "{0} 组口径相同（分组、单位、类型一致）且来自两个以上地区的数据："),
+        ["metric.compare.desc"] = ("Groups of figures with the same breakdown, unit and kind from two or more regions ({0}); each opens as JSON from /api/v1/compare (GraphQL: compare):", "口径相同（分组、单位、类型一致）且来自两个以上地区的数据组（{0} 组）；每组可从 /api/v1/compare 以 JSON 打开（GraphQL：compare）："),
         ["metric.compare.none"] = ("No two regions give this metric with the same breakdown, unit and kind, so its figures do not compare directly.", "没有两个地区以相同的分组、单位和类型报告该指标，因此不能直接比较。"),
         ["facets"] = ("Narrow down", "缩小范围"),
         ["value.normalised"] = ("normalised", "标准化"),

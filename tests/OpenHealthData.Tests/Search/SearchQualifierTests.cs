@@ -125,14 +125,15 @@ public sealed class SearchQualifierTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("数值含义", html); // the facet's label in Chinese
         Assert.Contains("不低于（≥）", html); // the chosen qualifier, as a chip and a badge
-        Assert.Contains("= ≥ ", html);
+        Assert.Contains(">≥ ", html);
+        Assert.DoesNotContain("= ≥", html); // a bound is not said to equal anything
         Assert.Contains("qualifier: { eq: AT_LEAST }", html); // the equivalent GraphQL query
 
         (status, html) = await Get("/explore?q=maternal%20mortality&qualifier=AT_MOST");
-        Assert.Contains("= ≤ 12.8 per 100,000", html);
+        Assert.Contains(">≤ 12.8 per 100,000<", html);
 
         (status, html) = await Get("/explore?q=newborn%20screening&qualifier=RANK");
-        Assert.Contains("= rank #1", html);
+        Assert.Contains(">rank #1<", html);
         Assert.Contains("badge headline", (await Get("/explore?q=rate&headline=true")).Body);
     }
 
