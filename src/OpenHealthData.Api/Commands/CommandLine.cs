@@ -25,7 +25,7 @@ public static class CommandLine
         var seed = new Command("seed", "Build the database and its snapshot files from seed-data/, as the server does on first start.") { seedData, database };
         seed.SetAction((r, ct) => Seed(Paths(r.GetValue(seedData), r.GetValue(database)), ct));
 
-        var export = new Command("export-schema", "Write schema/schema.graphql and schema/openapi.json from the code.") { seedData, output };
+        var export = new Command("export-schema", "Write schema/schema.graphql, schema/openapi.json and schema/filters.md from the code.") { seedData, output };
         export.SetAction((r, ct) => ExportSchema(r.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Paths(r.GetValue(seedData), null).ResolvedSeedDirectory)!, "schema"), ct));
 
         var serve = new Command("serve", "Run the API (the default); host options such as --urls http://127.0.0.1:5080 pass through.") { TreatUnmatchedTokensAsErrors = false };
@@ -87,7 +87,7 @@ public static class CommandLine
         await app.StartAsync(ct);
         SchemaExport.Write(app.Services, folder);
         await app.StopAsync(ct);
-        Console.WriteLine($"Wrote {Path.Combine(folder, SchemaExport.GraphQLFile)} and {Path.Combine(folder, SchemaExport.OpenApiFile)}");
+        Console.WriteLine($"Wrote {Path.Combine(folder, SchemaExport.GraphQLFile)}, {Path.Combine(folder, SchemaExport.OpenApiFile)} and {Path.Combine(folder, SchemaExport.FiltersFile)}");
         return 0;
     }
 }

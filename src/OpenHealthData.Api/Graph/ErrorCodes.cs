@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
-using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.Exceptions;
 using OpenHealthData.Api.Querying;
 
@@ -30,8 +29,7 @@ public sealed class ErrorCodes : IErrorInfoProvider
     {
         SyntaxError => (ParseFailed, error.Message),
         InvalidVariableError => (BadUserInput, error.Message),
-        ComplexityError when error.Message.Contains("nested", StringComparison.Ordinal) => ("QUERY_TOO_DEEP", error.Message),
-        ComplexityError => ("QUERY_TOO_COMPLEX", error.Message),
+        RequestLimitError or OperationNotAllowedError => (error.Code!, error.Message),
         ValidationError { Code: RateLimited } => (RateLimited, error.Message),
         ValidationError => (ValidationFailed, error.Message),
         _ when error.InnerException is QueryArgumentException e => (BadUserInput, e.Message),

@@ -53,7 +53,9 @@ public static class ApiHost
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
         services.AddSearch();
         services.AddProblemDetails();
@@ -75,19 +77,30 @@ public static class ApiHost
             o.MimeTypes = ["application/json", "application/graphql-response+json", "application/problem+json", "text/plain", "text/html"];
         });
         services.AddScoped<BatchLoaders>();
+        services.AddScoped<ResolverServices>();
         services.AddGraphQL(b => b
             .AddSchema<HealthSchema>()
             .AddComplexityAnalyzer((o, sp) =>
             {
                 var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
-                (o.MaxDepth, o.MaxComplexity) = (limits.MaxDepth, limits.MaxComplexity);
+                // The limits are checked here rather than by MaxDepth/MaxComplexity, so that each gets its own error (and
+                // code); a query within them is then charged to its client's rate limit by its cost.
+                var cost = sp.GetRequiredService<QueryCost>();
+                o.ValidateComplexityDelegate = context =>
+                {
+                    context.Error = context.MaxDepth > limits.MaxDepth
+                        ? new RequestLimitError(RequestLimitError.QueryTooDeep, $"Query is too nested to execute. Depth is {context.MaxDepth} levels, maximum allowed on this endpoint is {limits.MaxDepth}.")
+                        : context.TotalImpact > limits.MaxComplexity
+                            ? new RequestLimitError(RequestLimitError.QueryTooComplex, $"Query is too complex to execute. Complexity is {context.TotalImpact}; maximum allowed on this endpoint is {limits.MaxComplexity}.")
+                            : null;
+                    return cost.ChargeAsync(context);
+                };
                 // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
                 // each of its fields costs 1, so that GraphiQL's full introspection query fits.
                 var standard = o.DefaultComplexityImpactDelegate;
                 o.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                     ? new FieldComplexityResult(1, 1)
                     : standard(field);
-                o.ValidateComplexityDelegate = sp.GetRequiredService<QueryCost>().ChargeAsync;
             })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)

@@ -2,15 +2,17 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.OpenApi;
+using OpenHealthData.Api.Querying;
 using Swashbuckle.AspNetCore.Swagger;
 
 namespace OpenHealthData.Api.Hosting;
 
-/// <summary>The public contracts as the running code defines them: GraphQL SDL and the OpenAPI document.</summary>
+/// <summary>The public contracts as the running code defines them: GraphQL SDL, the OpenAPI document and the filter reference.</summary>
 public static class SchemaExport
 {
     public const string GraphQLFile = "schema.graphql";
     public const string OpenApiFile = "openapi.json";
+    public const string FiltersFile = "filters.md";
 
     public static string GraphQLSdl(IServiceProvider services)
     {
@@ -27,11 +29,12 @@ public static class SchemaExport
         return writer.ToString().ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 
-    /// <summary>Writes both files into <paramref name="folder"/> (the repository's schema/).</summary>
+    /// <summary>Writes the three files into <paramref name="folder"/> (the repository's schema/).</summary>
     public static void Write(IServiceProvider services, string folder)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, GraphQLFile), GraphQLSdl(services));
         File.WriteAllText(Path.Combine(folder, OpenApiFile), OpenApiJson(services));
+        File.WriteAllText(Path.Combine(folder, FiltersFile), FilterDocs.Markdown());
     }
 }

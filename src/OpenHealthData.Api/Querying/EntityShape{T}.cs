@@ -37,7 +37,7 @@ public sealed class EntityShape<T> : EntityShape
         return this;
     }
 
-    /// <summary>A text column that holds one word of a closed list (a GraphQL enum).</summary>
+    /// <summary>A text column that holds one word of a closed list (a GraphQL enum; filtered with eq/neq/in/nin).</summary>
     public EntityShape<T> Enum(string name, Expression<Func<T, string>> selector, IReadOnlySet<string> values, string description)
     {
         _scalars.Add(new ScalarField(name, description, selector, ScalarKind.Enum, values));

@@ -12,8 +12,8 @@ public static class Paging
     /// <param name="withTotal">The total will be asked for: count it in the page's own statement.</param>
     public static async Task<Connection<T>> PageAsync<T>(this IQueryable<T> ordered, PageRequest request, PagingOptions options, CancellationToken ct, bool withTotal = false)
     {
-        Check(request.First, "first", options);
-        Check(request.Last, "last", options);
+        CheckPageSize(request.First, "first", options.MaxPageSize);
+        CheckPageSize(request.Last, "last", options.MaxPageSize);
         var start = request.After is null ? 0 : Decode(request.After, "after") + 1;
         int? end = request.Before is null ? null : Decode(request.Before, "before");
         Task<int>? counted = null;
@@ -54,10 +54,11 @@ public static class Paging
         return new Connection<T>(edges, info, Count);
     }
 
-    private static void Check(int? size, string name, PagingOptions options)
+    /// <summary>The one check of a page size, for connections and nested lists alike.</summary>
+    public static void CheckPageSize(int? size, string name, int maxPageSize)
     {
-        if (size is < 0 || size > options.MaxPageSize)
-            throw new QueryArgumentException($"'{name}' must be between 0 and {options.MaxPageSize}, the maximum page size; got {size}.");
+        if (size is < 0 || size > maxPageSize)
+            throw new QueryArgumentException($"'{name}' must be between 0 and {maxPageSize}, the maximum page size; got {size}.");
     }
 
     public static string Encode(int position) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"pos:{position}"));

@@ -17,6 +17,12 @@ public abstract record ParameterForm(string Expected)
         public override object? Read(string text) => text.Length <= MaxLength ? text : null;
     }
 
+    /// <summary>One word of a closed list (a vocabulary of the seed data), as written.</summary>
+    public sealed record OneOf(IReadOnlySet<string> Values) : ParameterForm("one of " + string.Join(", ", Values.Order(StringComparer.Ordinal)))
+    {
+        public override object? Read(string text) => Values.Contains(text) ? text : null;
+    }
+
     /// <summary>A whole number written in digits (an optional minus sign, no decimal point or exponent), from Min to Max.</summary>
     public sealed record WholeNumber(string Expected, int Min, int Max) : ParameterForm(Expected)
     {

@@ -25,6 +25,11 @@ public sealed class QueryParametersInOpenApi : IOperationFilter
                         Maximum = n.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
                     ParameterForm.Text t => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = t.MaxLength },
+                    ParameterForm.OneOf o => new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [.. o.Values.Order(StringComparer.Ordinal).Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))],
+                    },
                     _ => new OpenApiSchema { Type = JsonSchemaType.String },
                 },
             });

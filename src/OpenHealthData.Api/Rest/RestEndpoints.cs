@@ -86,26 +86,23 @@ public static class RestEndpoints
             HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
-            var where = new Dictionary<string, object?>();
-            void Add(string field, string op, object? value)
-            {
-                if (value is null) return;
-                if (!where.TryGetValue(field, out var ops)) where[field] = ops = new Dictionary<string, object?>();
-                ((Dictionary<string, object?>)ops!)[op] = value;
-            }
+            var shape = Shapes.Observation;
             object? Value(string name) => values.GetValueOrDefault(name);
-            Add("regionCode", "eq", Value("region")); Add("year", "eq", Value("year"));
-            Add("kind", "eq", Value("kind")); Add("sourceId", "eq", Value("source"));
+            FilterNode? filter = null;
+            foreach (var (parameter, field) in ObservationFilters)
+                if (Value(parameter) is { } value) filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, FilterOperators.Eq, value));
+            // An old metric code means its metric and the dimensions it stood for.
+            if (Value("metric") is string metric)
+                filter = FilterNode.And(filter, codes.Resolve(metric) is { } resolved
+                    ? FilterParser.Parse(shape, MetricCodes.Filter(resolved))
+                    : FilterNode.Where(shape.FindScalar("metricCode")!, FilterOperators.Eq, metric));
             try
             {
-                if (Value("withinRegion") is string withinRegion) Add("regionCode", "in", regions.SelfAndDescendants(withinRegion).ToList<object?>());
-                // An old metric code means its metric and the dimensions it stood for.
-                if (Value("metric") is string metric)
-                    foreach (var (field, filter) in codes.Resolve(metric) is { } resolved ? MetricCodes.Filter(resolved) : new() { ["metricCode"] = new Dictionary<string, object?> { ["eq"] = metric } })
-                        where[field] = filter;
-                var page = await db.Observations
-                    .Where(Shapes.Observation, where).OrderBy(Shapes.Observation, [new Dictionary<string, object?> { ["year"] = "DESC" }])
-                    .PageAsync(new PageRequest((int?)Value("first"), (string?)Value("after")), paging.Value, ct, withTotal: true);
+                if (Value("withinRegion") is string withinRegion)
+                    filter = FilterNode.And(filter, FilterNode.Where(shape.RegionField!, FilterOperators.In, regions.SelfAndDescendants(withinRegion).ToList()));
+                var request = new ListQuery(filter, NewestFirst, new PageRequest((int?)Value("first"), (string?)Value("after")));
+                var page = await db.Observations.Where(request.Filter).OrderBy(shape, request.Order)
+                    .PageAsync(request.Page, paging.Value, ct, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
                     [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }
@@ -120,13 +117,19 @@ public static class RestEndpoints
         api.MapCompareEndpoint();
     }
 
+    /// <summary>The parameters of GET /api/v1/observations that are equality filters, and the field each filters.</summary>
+    private static readonly (string Parameter, string Field)[] ObservationFilters =
+        [("region", "regionCode"), ("year", "year"), ("kind", "kind"), ("source", "sourceId")];
+
+    private static readonly IReadOnlyList<SortKey> NewestFirst = [new SortKey([], Shapes.Observation.FindScalar("year")!, Descending: true)];
+
     /// <summary>The query parameters of GET /api/v1/observations.</summary>
     public static readonly QueryParameters ObservationParameters = new(
         new("region", new ParameterForm.Text("a region code such as 330382"), "Figures of this region itself."),
         new("withinRegion", new ParameterForm.Text("a region code such as 140000"), "Figures of this region and every region below it."),
         new("metric", new ParameterForm.Text("a metric code such as physicians_per_1000"), "Figures of this metric."),
         new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
-        new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
+        new("kind", new ParameterForm.OneOf(Vocabulary.ObservationKinds), "Figures of this kind."),
         new("source", new ParameterForm.Text("a source id such as yueqing-2023-work-summary"), "Figures from this report."),
         new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),
         new("after", new ParameterForm.Text("a cursor returned by this API as endCursor", 200), "Rows after this cursor."));

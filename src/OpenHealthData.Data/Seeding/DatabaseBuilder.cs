@@ -20,12 +20,15 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    /// <summary>Retries only what can pass by itself: a busy or locked file. Validation errors are never retried.</summary>
+    /// <summary>
+    /// Retries the one step that can fail by itself and pass a moment later: moving the finished file over the old one
+    /// while another process still has the old one open (Windows refuses the rename with an IOException or
+    /// UnauthorizedAccessException until it closes it). Nothing else is retried.
+    /// </summary>
     public ResiliencePipeline FileRetry { get; init; } = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<IOException>().Handle<UnauthorizedAccessException>()
-                .Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6), // SQLITE_BUSY, SQLITE_LOCKED
+            ShouldHandle = new PredicateBuilder().Handle<IOException>().Handle<UnauthorizedAccessException>(),
             MaxRetryAttempts = 5,
             Delay = TimeSpan.FromMilliseconds(100),
             BackoffType = DelayBackoffType.Exponential,

@@ -7,8 +7,8 @@ using OpenQA.Selenium.Support.UI;
 namespace OpenHealthData.Tests.PeopleFacing;
 
 /// <summary>
-/// The offline IDE in a real headless Chromium: it loads from our own origin, runs its example query and shows a
-/// figure. Needs Debian's chromium and chromium-driver; without them it is skipped, and tests/setup.sh
+/// The offline IDE in a real headless Chromium (the one browser check of it): it loads from our own origin, runs its
+/// example query and shows a figure, with no CSP violation or uncaught error. Needs Debian's chromium and chromium-driver; without them it is skipped, and tests/setup.sh
 /// installs them and runs it.
 /// </summary>
 [Collection(KestrelCollection.Name)]
@@ -30,6 +30,7 @@ public sealed class BrowserTests(KestrelApiFactory api)
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
             $"--user-data-dir={profile.Path}");
+        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All); // CSP violations and uncaught errors
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -60,6 +61,10 @@ public sealed class BrowserTests(KestrelApiFactory api)
         Assert.Contains("valueAsWritten", shown);
         var scripts = driver.FindElements(By.CssSelector("script[src], link[href]")).Select(e => e.GetAttribute("src") ?? e.GetAttribute("href") ?? "");
         Assert.All(scripts, src => Assert.StartsWith(client.BaseAddress!.GetLeftPart(UriPartial.Authority), new Uri(new Uri(driver.Url), src).GetLeftPart(UriPartial.Authority)));
+        var errors = driver.Manage().Logs.GetLog(LogType.Browser)
+            .Where(e => e.Level == OpenQA.Selenium.LogLevel.Severe || e.Message.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Message).ToList();
+        Assert.True(errors.Count == 0, "The page logged errors (CSP violations, uncaught errors):\n" + string.Join("\n", errors));
     }
 
     /// <summary>The IDE's example query, asked directly: its first figure is what the page must show.</summary>

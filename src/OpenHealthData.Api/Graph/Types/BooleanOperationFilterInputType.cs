@@ -1,5 +1,5 @@
-using GraphQL.Types;
+using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-public sealed class BooleanOperationFilterInputType() : OperationFilterInputType("BooleanOperationFilterInput", typeof(BooleanGraphType), ["eq", "neq"]);
+public sealed class BooleanOperationFilterInputType() : OperationFilterInputType(ColumnTypes.Boolean);

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
@@ -11,7 +12,7 @@ public sealed class ComparableGroupType : ObjectGraphType<ComparableGroup>
     {
         Name = "ComparableGroup";
         Description = "Like-for-like figures from two or more regions: one metric, the same dimensions, unit and kind.";
-        Field<NonNullGraphType<MetricType>>("metric").Resolve(c => GraphFields.ByKey<Metric>(c, c.Source.MetricCode));
+        Field<NonNullGraphType<MetricType>>("metric").Resolve().WithService<ResolverServices>().Resolve((c, services) => GraphFields.ByKey<Metric>(services, c.Source.MetricCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DimensionType>>>>("dimensions").Resolve(c => Dimensions.Parse(c.Source.Dimensions));
         Field<NonNullGraphType<StringGraphType>>("unit").Resolve(c => c.Source.Unit);
         Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);

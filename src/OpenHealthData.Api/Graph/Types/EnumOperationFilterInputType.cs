@@ -3,7 +3,10 @@ using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-/// <summary>Operators of an enum, e.g. QualifierOperationFilterInput { eq neq in nin }.</summary>
-public sealed class EnumOperationFilterInputType<TEnum>() : OperationFilterInputType(
-    $"{((EnumerationGraphType)Activator.CreateInstance(typeof(TEnum))!).Name}OperationFilterInput", typeof(TEnum), Filtering.EqualityOperators)
-    where TEnum : EnumerationGraphType;
+/// <summary>Operators of an enum column over its GraphQL enum, e.g. QualifierOperationFilterInput { eq neq in nin }: the rows of <see cref="FilterOperators"/> an enum takes.</summary>
+public sealed class EnumOperationFilterInputType<TEnum>() : OperationFilterInputType($"{Enum.Name}OperationFilterInput",
+    ColumnTypes.Enum(Enum.Name, Enum.Values.Select(v => (string)v.Value!)), typeof(TEnum))
+    where TEnum : EnumerationGraphType, new()
+{
+    private static readonly TEnum Enum = new();
+}

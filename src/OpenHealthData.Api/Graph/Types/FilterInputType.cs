@@ -19,5 +19,6 @@ public sealed class FilterInputType<T> : InputObjectGraphType<object>
             Field(reference.Name, typeof(FilterInputType<>).MakeGenericType(reference.Target)).Description(reference.Description);
     }
 
-    public override object ParseDictionary(IDictionary<string, object?> value) => value;
+    /// <summary>Read once, into the typed filter (nested filters arrive already read: GraphQL parses input objects bottom-up).</summary>
+    public override object ParseDictionary(IDictionary<string, object?> value) => FilterParser.Parse(Shapes.For(typeof(T)), value)!;
 }

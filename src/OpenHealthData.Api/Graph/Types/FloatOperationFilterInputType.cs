@@ -1,6 +1,5 @@
-using GraphQL.Types;
 using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-public sealed class FloatOperationFilterInputType() : OperationFilterInputType("FloatOperationFilterInput", typeof(FloatGraphType), Filtering.ComparableOperators);
+public sealed class FloatOperationFilterInputType() : OperationFilterInputType(ColumnTypes.Float);

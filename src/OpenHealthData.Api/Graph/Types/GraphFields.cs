@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
@@ -30,18 +30,15 @@ public static class GraphFields
             .Argument<IntGraphType>("last", "Rows from the end (before 'before').")
             .Argument<StringGraphType>("before", "Cursor: rows before this one.");
         AddFilterArguments<TSource, TNode>(field, shape);
-        return field.ResolveAsync(async ctx =>
+        field.Resolve().WithService<ResolverServices>().ResolveAsync(async (ctx, services) =>
         {
-            var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var query = Filter(ctx, shape, db.Set<TNode>());
-            var page = new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
-                ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before"));
-            var options = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value;
+            var request = Read(ctx, services, shape);
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            var ordered = query.OrderBy(shape, Order(ctx));
+            var ordered = services.Db.Set<TNode>().Where(request.Filter).OrderBy(shape, request.Order);
             if (Projection.Of(shape, NodeFields(ctx.FieldAst)) is { } projection) ordered = ordered.Select(projection);
-            return await ordered.PageAsync(page, options, ctx.CancellationToken, withTotal);
+            return await ordered.PageAsync(request.Page, services.Paging, ctx.CancellationToken, withTotal);
         });
+        return field;
     }
 
     /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
@@ -74,42 +71,45 @@ public static class GraphFields
             .Description(description)
             .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).");
         AddFilterArguments<TSource, TNode>(field, shape);
-        return field.Resolve(ctx =>
+        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
-            var maxPageSize = ctx.RequestServices!.GetRequiredService<IOptions<PagingOptions>>().Value.MaxPageSize;
-            var first = ctx.GetArgument<int?>("first") ?? maxPageSize;
-            if (first < 0 || first > maxPageSize)
-                throw new QueryArgumentException($"'first' must be between 0 and {maxPageSize}, the maximum page size; got {first}.");
-            var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-            var loaderName = $"{typeof(TSource).Name}.{name}:{Key(ctx.Arguments)}";
-            var loader = ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, List<TNode>>(loaderName, async (keys, ct) =>
+            var maxPageSize = services.Paging.MaxPageSize;
+            var request = Read(ctx, services, shape);
+            Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
+            var first = request.Page.First ?? maxPageSize;
+            var db = services.Db;
+            var loaderName = $"{typeof(TSource).Name}.{name}:{request}";
+            var loader = services.Loaders.Get<string, List<TNode>>(loaderName, async (keys, ct) =>
             {
                 var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
-                    .FirstPerParent(KeyOf<TSource>.Shape.Key, Filter(ctx, shape, db.Set<TNode>().WhereIn(foreignKey, keys)), foreignKey, shape, Order(ctx), first);
-                var rows = await children.OrderBy(shape, Order(ctx)).ToListAsync(ct);
+                    .FirstPerParent(KeyOf<TSource>.Shape.Key, db.Set<TNode>().WhereIn(foreignKey, keys).Where(request.Filter), foreignKey, shape, request.Order, first);
+                var rows = await children.OrderBy(shape, request.Order).ToListAsync(ct);
                 return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
         });
+        return field;
     }
 
     /// <summary>A to-one reference, loaded for all rows of a level in one statement.</summary>
     public static FieldBuilder<TSource, object> Reference<TSource, TTarget, TTargetGraph>(
         this ObjectGraphType<TSource> type, string name, string description, Func<TSource, string?> foreignKey, bool nullable = false)
-        where TTarget : class where TTargetGraph : IGraphType =>
-        type.Field(name, nullable ? typeof(TTargetGraph) : typeof(NonNullGraphType<TTargetGraph>))
-            .Description(description)
-            .Resolve(ctx => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(ctx, key) : null);
+        where TTarget : class where TTargetGraph : IGraphType
+    {
+        var field = type.Field(name, nullable ? typeof(TTargetGraph) : typeof(NonNullGraphType<TTargetGraph>)).Description(description);
+        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(services, key) : null);
+        return field;
+    }
 
     /// <summary>One entity by its primary key, batched with every other lookup of the same type in the request.</summary>
-    public static IDataLoaderResult<T?> ByKey<T>(IResolveFieldContext ctx, string key) where T : class => ByKey<T, T?>(ctx, key, x => x);
+    public static IDataLoaderResult<T?> ByKey<T>(ResolverServices services, string key) where T : class => ByKey<T, T?>(services, key, x => x);
 
-    public static IDataLoaderResult<TResult> ByKey<T, TResult>(IResolveFieldContext ctx, string key, Func<T?, TResult> map) where T : class
+    public static IDataLoaderResult<TResult> ByKey<T, TResult>(ResolverServices services, string key, Func<T?, TResult> map) where T : class
     {
-        if (ctx.RequestServices!.GetRequiredService<ReferenceCache>().Table<T>() is { } table)
+        if (services.References.Table<T>() is { } table)
             return new Loaded<TResult>(map(table.GetValueOrDefault(key)));
-        var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-        return ctx.RequestServices!.GetRequiredService<BatchLoaders>()
+        var db = services.Db;
+        return services.Loaders
             .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
                 await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Shape.ReadKey, ct))
             .Load(key, map);
@@ -127,32 +127,26 @@ public static class GraphFields
     {
         field.Argument(typeof(FilterInputType<TNode>), "where", a => a.Description = $"Filter, HotChocolate style: {{ field: {{ eq: … }} }}, and/or, nested through references.");
         field.Argument(typeof(ListGraphType<NonNullGraphType<SortInputType<TNode>>>), "order", a => a.Description = "Sort, e.g. [{ year: DESC }, { value: ASC }]; ties are broken by the key.");
-        if (RegionKey(shape) is not null)
+        if (shape.RegionField is not null)
             field.Argument<StringGraphType>("withinRegion", "Region code: only rows of this region and every region below it (a province includes its prefectures and counties).");
     }
 
-    private static IQueryable<T> Filter<T>(IResolveFieldContext ctx, EntityShape<T> shape, IQueryable<T> query)
+    /// <summary>The list's arguments read once: where (already a <see cref="FilterNode"/>), withinRegion, order, and the page.</summary>
+    private static ListQuery Read(IResolveFieldContext ctx, ResolverServices services, EntityShape shape)
     {
-        query = query.Where(shape, ctx.GetArgument<IDictionary<string, object?>?>("where"));
-        if (ctx.GetArgument<string?>("withinRegion") is { } region && RegionKey(shape) is { } regionKey)
+        var filter = ctx.GetArgument<FilterNode?>("where");
+        if (ctx.GetArgument<string?>("withinRegion") is { } region && shape.RegionField is { } regionField)
         {
-            var codes = ctx.RequestServices!.GetRequiredService<RegionTree>().SelfAndDescendants(region);
-            query = query.Where(shape, new Dictionary<string, object?> { [regionKey] = new Dictionary<string, object?> { ["in"] = codes.ToList<object?>() } });
+            var codes = services.Regions.SelfAndDescendants(region);
+            filter = FilterNode.And(filter, FilterNode.Where(regionField, FilterOperators.In, codes.ToList()));
         }
-        return query;
+        var order = Sorting.Parse(shape, ctx.GetArgument<object?>("order") switch
+        {
+            null => null,
+            IEnumerable<object?> list => list,
+            var single => [single],
+        });
+        return new ListQuery(filter, order, new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"),
+            ctx.GetArgument<int?>("last"), ctx.GetArgument<string?>("before")));
     }
-
-    /// <summary>The field that places a row in a region: the key of a region, the region code of anything else.</summary>
-    private static string? RegionKey(EntityShape shape) =>
-        shape == Shapes.Region ? "code" : shape.Scalars.Any(s => s.Name == "regionCode") ? "regionCode" : null;
-
-    private static IEnumerable<object?>? Order(IResolveFieldContext ctx) => ctx.GetArgument<object?>("order") switch
-    {
-        null => null,
-        IEnumerable<object?> list => list,
-        var single => [single],
-    };
-
-    private static string Key(IDictionary<string, ArgumentValue>? arguments) =>
-        JsonSerializer.Serialize(arguments?.OrderBy(a => a.Key).Select(a => new[] { a.Key, a.Value.Value }));
 }

@@ -1,6 +1,5 @@
-using GraphQL.Types;
 using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-public sealed class IntOperationFilterInputType() : OperationFilterInputType("IntOperationFilterInput", typeof(IntGraphType), Filtering.ComparableOperators);
+public sealed class IntOperationFilterInputType() : OperationFilterInputType(ColumnTypes.Int);

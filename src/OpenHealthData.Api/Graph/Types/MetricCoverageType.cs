@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
@@ -12,9 +13,9 @@ public sealed class MetricCoverageType : ObjectGraphType<MetricCoverage>
         Name = "MetricCoverage";
         Description = "What a metric's figures cover, to see what can be compared (compare() gives the like-for-like groups).";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("regions").Description("Regions with figures, by code.")
-            .Resolve(c =>
+            .Resolve().WithService<Domain.ReferenceCache>().Resolve((c, references) =>
             {
-                var regions = c.RequestServices!.GetRequiredService<Domain.ReferenceCache>().Table<Region>()!;
+                var regions = references.Table<Region>()!;
                 return c.Source.RegionCodes.Select(code => regions[code]).ToList();
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("years").Resolve(c => c.Source.Years);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
@@ -17,13 +18,13 @@ public sealed class MetricType : EntityType<Metric>
         this.Reference<Metric, Metric, MetricType>("baseMetric", "For a growth or change metric: the metric whose change it is; null otherwise.", m => m.BaseMetricCode, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("aliases")
             .Description("Old codes merged into this metric; they still resolve to it.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<MetricCodes>().AliasesOf(c.Source.Code).ToList());
+            .Resolve().WithService<MetricCodes>().Resolve((c, codes) => codes.AliasesOf(c.Source.Code).ToList());
         Field<NonNullGraphType<MetricCoverageType>>("coverage")
             .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).")
-            .Resolve(ctx =>
+            .Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
             {
-                var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-                return ctx.RequestServices!.GetRequiredService<BatchLoaders>().Get<string, MetricCoverage>("Metric.coverage", async (codes, ct) =>
+                var db = services.Db;
+                return services.Loaders.Get<string, MetricCoverage>("Metric.coverage", async (codes, ct) =>
                 {
                     var rows = await db.Observations.WhereIn(o => o.MetricCode, codes)
                         .Select(o => new { o.MetricCode, o.RegionCode, o.Year, o.Kind }).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
@@ -20,6 +21,7 @@ public sealed class ObservationType : EntityType<Observation>
         this.Reference<Observation, Programme, ProgrammeType>("programme", "The programme the figure is about, if any.", o => o.ProgrammeId, nullable: true);
         Field<NonNullGraphType<StringGraphType>>("citation")
             .Description("A ready-to-print citation: publisher, title, date, the quote and the link where there is one.")
-            .Resolve(ctx => GraphFields.ByKey<Source, string>(ctx, ctx.Source.SourceId, source => Citation.Format(ctx.Source, source!)));
+            .Resolve().WithService<ResolverServices>()
+            .Resolve((ctx, services) => GraphFields.ByKey<Source, string>(services, ctx.Source.SourceId, source => Citation.Format(ctx.Source, source!)));
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
@@ -26,10 +27,10 @@ public sealed class QueryType : ObjectGraphType
         Lookup<Programme, ProgrammeType>("programme", "id", "A programme by id; null when there is none.");
         Field<MetricType>("metric").Description("A metric by code, or by an old code merged into it (see aliases); null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<MetricCodes>().Resolve(ctx.GetArgument<string>("code"))?.Metric);
+            .Resolve().WithService<MetricCodes>().Resolve((ctx, codes) => codes.Resolve(ctx.GetArgument<string>("code"))?.Metric);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("metricAliases")
             .Description("Old metric codes and the metric (and dimensions) each now means.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<MetricCodes>().Aliases.OrderBy(a => a.Alias, StringComparer.Ordinal).ToList());
+            .Resolve().WithService<MetricCodes>().Resolve((_, codes) => codes.Aliases.OrderBy(a => a.Alias, StringComparer.Ordinal).ToList());
         Lookup<Observation, ObservationType>("observation", "id", "A figure by id; null when there is none.");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeriesPointType>>>>("series")
@@ -37,10 +38,10 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code (an old code selects the metric and the dimensions it stood for).")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region code.")
             .Argument<StringGraphType>("kind", "actual (default), target or change.")
-            .ResolveAsync(async ctx =>
+            .Resolve().WithServices<HealthDbContext, MetricCodes>()
+            .ResolveAsync(async (ctx, db, codes) =>
             {
-                var db = ctx.RequestServices!.GetRequiredService<HealthDbContext>();
-                var resolved = ctx.RequestServices!.GetRequiredService<MetricCodes>().Resolve(ctx.GetArgument<string>("metric"));
+                var resolved = codes.Resolve(ctx.GetArgument<string>("metric"));
                 if (resolved is null) return new List<SeriesPoint>();
                 var region = ctx.GetArgument<string>("region");
                 var kind = ctx.GetArgument<string?>("kind") ?? "actual";
@@ -58,9 +59,9 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("year", "Only figures for this year.")
             .Argument<StringGraphType>("kind", "actual, target or change; all kinds (each in its own groups) when omitted.")
             .Argument<ListGraphType<NonNullGraphType<DimensionInputType>>>("dimensions", "Only figures with these dimension values, e.g. [{ name: \"population\", value: \"key_groups\" }].")
-            .ResolveAsync(async ctx => await ComparisonQuery.RunAsync(
-                ctx.RequestServices!.GetRequiredService<HealthDbContext>(), ctx.RequestServices!.GetRequiredService<MetricCodes>(),
-                ctx.RequestServices!.GetRequiredService<ReferenceCache>(), ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
+            .Resolve().WithServices<HealthDbContext, MetricCodes, ReferenceCache>()
+            .ResolveAsync(async (ctx, db, codes, references) => await ComparisonQuery.RunAsync(
+                db, codes, references, ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
                 ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? [], ctx.CancellationToken));
 
         SearchField.AddTo(this);
@@ -69,5 +70,6 @@ public sealed class QueryType : ObjectGraphType
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>
         Field(name, typeof(TGraph)).Description(description)
             .Argument<NonNullGraphType<StringGraphType>>(keyName)
-            .Resolve(ctx => GraphFields.ByKey<T>(ctx, ctx.GetArgument<string>(keyName)));
+            .Resolve().WithService<ResolverServices>()
+            .Resolve((ctx, services) => GraphFields.ByKey<T>(services, ctx.GetArgument<string>(keyName)));
 }

@@ -19,10 +19,7 @@ public static class ScalarGraphTypes
         };
         if (list is not null)
             return typeof(NonNullGraphType<>).MakeGenericType(typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(list)));
-        var scalar = field.Kind == ScalarKind.Enum ? VocabularyEnumTypes.For(field.Values!)
-            : field.ValueType == typeof(string) ? typeof(StringGraphType)
-            : field.ValueType == typeof(bool) ? typeof(BooleanGraphType)
-            : field.ValueType == typeof(int) ? typeof(IntGraphType) : typeof(FloatGraphType);
+        var scalar = field.Kind == ScalarKind.Enum ? VocabularyEnumTypes.For(field.Values!) : For(field.Type);
         return field.IsNullable ? scalar : typeof(NonNullGraphType<>).MakeGenericType(scalar);
     }
 
@@ -35,12 +32,19 @@ public static class ScalarGraphTypes
         _ => value => value,
     };
 
-    /// <summary>The filter input: text, number or Boolean operators, or an enum's eq/neq/in/nin.</summary>
+    /// <summary>The filter input: the operator input of its column type (<see cref="ColumnTypes"/>), an enum's over its GraphQL enum.</summary>
     public static Type Filter(ScalarField field) =>
         field.Kind == ScalarKind.Enum ? typeof(EnumOperationFilterInputType<>).MakeGenericType(VocabularyEnumTypes.For(field.Values!))
         : field.Kind == ScalarKind.DimensionValues ? typeof(DimensionsOperationFilterInputType)
-        : field.ValueType == typeof(bool) ? typeof(BooleanOperationFilterInputType)
-        : field.ValueType == typeof(string) ? typeof(StringOperationFilterInputType)
-        : field.ValueType == typeof(int) ? typeof(IntOperationFilterInputType)
-        : typeof(FloatOperationFilterInputType);
+        : OperationFilterInputType.For(field.Type);
+
+    /// <summary>The GraphQL scalar of a column type of the query language.</summary>
+    public static Type For(ColumnType type) => type.Name switch
+    {
+        "String" or "Dimensions" => typeof(StringGraphType),
+        "Int" => typeof(IntGraphType),
+        "Float" => typeof(FloatGraphType),
+        "Boolean" => typeof(BooleanGraphType),
+        _ => throw new NotSupportedException($"No GraphQL scalar for column type {type.Name}."),
+    };
 }

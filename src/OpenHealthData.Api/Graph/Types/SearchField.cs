@@ -24,7 +24,8 @@ public static class SearchField
                 var services = ctx.RequestServices!;
                 var text = ctx.GetArgument<string>("text");
                 if (string.IsNullOrWhiteSpace(text)) throw new QueryArgumentException("'text' must contain a word to search for.");
-                var query = services.GetRequiredService<HealthDbContext>().Observations.Where(Shapes.Observation, ctx.GetArgument<IDictionary<string, object?>?>("where"));
+                // where arrives already read into a filter node (FilterInputType parses itself).
+                var query = services.GetRequiredService<HealthDbContext>().Observations.Where(ctx.GetArgument<FilterNode?>("where"));
                 if (ctx.GetArgument<string?>("withinRegion") is { } region)
                     query = query.WhereIn(o => o.RegionCode, services.GetRequiredService<RegionTree>().SelfAndDescendants(region));
                 return await services.GetRequiredService<SearchService>().SearchAsync(text, query,

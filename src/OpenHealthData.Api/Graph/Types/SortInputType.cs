@@ -17,5 +17,6 @@ public sealed class SortInputType<T> : InputObjectGraphType<object>
             Field(reference.Name, typeof(SortInputType<>).MakeGenericType(reference.Target)).Description(reference.Description);
     }
 
-    public override object ParseDictionary(IDictionary<string, object?> value) => value;
+    /// <summary>Read once, into its sort keys (nested sort objects arrive already read).</summary>
+    public override object ParseDictionary(IDictionary<string, object?> value) => Sorting.Parse(Shapes.For(typeof(T)), value);
 }

@@ -1,6 +1,5 @@
-using GraphQL.Types;
 using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-public sealed class StringOperationFilterInputType() : OperationFilterInputType("StringOperationFilterInput", typeof(StringGraphType), Filtering.StringOperators);
+public sealed class StringOperationFilterInputType() : OperationFilterInputType(ColumnTypes.String);

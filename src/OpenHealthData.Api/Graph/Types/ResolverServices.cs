@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Domain;
+using OpenHealthData.Api.Querying;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Graph.Types;
+
+/// <summary>
+/// What the resolvers use, for one request (scoped), handed to them by GraphQL.NET's resolver builder
+/// (<c>Resolve().WithService&lt;ResolverServices&gt;()</c>) instead of each looking services up.
+/// </summary>
+public sealed class ResolverServices(HealthDbContext db, BatchLoaders loaders, ReferenceCache references, RegionTree regions, IOptions<PagingOptions> paging)
+{
+    /// <summary>The request's context: GraphQL queries run serially, so resolvers and batch loaders share it safely.</summary>
+    public HealthDbContext Db => db;
+    public BatchLoaders Loaders => loaders;
+    public ReferenceCache References => references;
+    public RegionTree Regions => regions;
+    public PagingOptions Paging => paging.Value;
+}
