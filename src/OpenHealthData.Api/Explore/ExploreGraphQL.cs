@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Explore;
 
@@ -19,6 +20,9 @@ public static class ExploreGraphQL
         if (f.Metric is { } metric) where.Add($"metric: {{ code: {{ eq: {S(metric)} }} }}");
         else if (f.Category is { } category) where.Add($"metric: {{ category: {{ eq: {S(category)} }} }}");
         if (f.Source is { } source) where.Add($"source: {{ id: {{ eq: {S(source)} }} }}");
+        // A qualifier is an enum value in GraphQL, written bare: only one of the known names is written at all.
+        if (f.Qualifier is { } qualifier && Vocabulary.Qualifiers.Contains(qualifier)) where.Add($"qualifier: {{ eq: {qualifier} }}");
+        if (f.Headline is { } headline) where.Add($"headline: {{ eq: {(headline ? "true" : "false")} }}");
         var arguments = new List<string>();
         if (q.Q is { } text) arguments.Add($"text: {S(text)}");
         arguments.Add($"first: {first}");
@@ -29,7 +33,7 @@ public static class ExploreGraphQL
         return new StringBuilder()
             .Append("{\n  ").Append(field).Append("(\n    ").Append(string.Join("\n    ", arguments)).Append("\n  ) {\n")
             .Append("    totalCount\n")
-            .Append("    nodes {\n      id year kind value unit valueAsWritten quote quoteEn sentence\n")
+            .Append("    nodes {\n      id year kind qualifier lowerBound upperBound headline value unit valueAsWritten quote quoteEn sentence\n")
             .Append("      metric { code nameZh nameEn }\n      region { code nameZh nameEn }\n      citation\n    }\n")
             .Append("  }\n}\n").ToString();
     }

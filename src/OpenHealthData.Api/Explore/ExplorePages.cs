@@ -1,5 +1,6 @@
 using System.Text;
 using OpenHealthData.Api.Search;
+using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Explore;
@@ -19,6 +20,7 @@ public static class ExplorePages
             <dt>{Html.E(r.T("metric.definition"))}</dt><dd lang="en">{Html.E(metric.Description)}</dd>
             <dt>{Html.E(r.T("metric.unit"))}</dt><dd>{Html.E(r.Unit(metric.Unit))} <code>{Html.E(metric.Unit)}</code></dd>
             <dt>{Html.E(r.T("metric.code"))}</dt><dd><code>{Html.E(metric.Code)}</code></dd>
+            {(metric.Dimensions == Dimensions.None ? "" : $"<dt>{Html.E(r.T("col.dimensions"))}</dt><dd>{Html.E(string.Join("; ", Dimensions.ParseAllowed(metric.Dimensions).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{r.Code(d.Key)}: {string.Join(", ", d.Value.Select(r.Code))}")))}</dd>")}
             </dl>
             """);
         if (coverage is not null)
@@ -29,22 +31,53 @@ public static class ExplorePages
                 <figure class="chartbox">
                 <figcaption><h2>{Html.E(r.T("metric.chart"))} <span class="other">({Html.E(r.Unit(metric.Unit) is { Length: > 0 } unit ? unit : metric.Unit)})</span></h2></figcaption>
                 {ExploreChart.Svg(r, metric, figures, [.. regions.Select(x => x.Code)])}
-                {ExploreChart.Legend(r, regions, figures.Select(o => o.Kind).Order(StringComparer.Ordinal))}
+                {ExploreChart.Legend(r, regions, figures.Select(o => o.Kind).Order(StringComparer.Ordinal), figures.Select(o => o.Qualifier).Order(StringComparer.Ordinal))}
                 <p class="hint">{Html.E(r.T("metric.chart.desc"))}</p>
                 </figure>
                 """);
         }
+        html.Append(Compare(r, metric, figures));
+        var broken = figures.Any(o => o.Dimensions != Dimensions.None);
         html.Append($"<h2 id=\"figures\">{Html.E(r.T("metric.table"))}</h2><div class=\"scroll\"><table class=\"figures\"><thead><tr>")
             .Append($"<th scope=\"col\">{Html.E(r.T("col.region"))}</th><th scope=\"col\">{Html.E(r.T("col.year"))}</th><th scope=\"col\">{Html.E(r.T("col.kind"))}</th>")
+            .Append(broken ? $"<th scope=\"col\">{Html.E(r.T("col.dimensions"))}</th>" : "")
             .Append($"<th scope=\"col\">{Html.E(r.T("col.value"))}</th><th scope=\"col\">{Html.E(r.T("col.normalised"))}</th><th scope=\"col\">{Html.E(r.T("col.quote"))}</th></tr></thead><tbody>");
         foreach (var o in figures.OrderBy(o => regions.IndexOf(o.Region!)).ThenBy(o => o.Year).ThenBy(o => o.Kind, StringComparer.Ordinal))
             html.Append($"<tr id=\"fig-{Html.E(o.Id)}\"><td><a href=\"{r.Link($"/explore/regions/{Uri.EscapeDataString(o.RegionCode)}")}\">{Html.E(r.Name(o.Region!.NameZh, o.Region.NameEn))}</a></td>")
-                .Append($"<td>{o.Year}</td><td><span class=\"badge kind-{Html.E(o.Kind)}\">{Html.E(r.Code(o.Kind))}</span></td><td lang=\"zh-Hans\">{Html.E(o.ValueAsWritten)}</td>")
-                .Append($"<td class=\"num\">{Html.E(Html.Number(o.Value))}</td><td><span lang=\"zh-Hans\">{ExploreSearchPage.Sentence(o, null)}</span><br><span lang=\"en\" class=\"en\">{Html.E(o.QuoteEn)}</span>")
+                .Append($"<td>{o.Year}</td><td><span class=\"badge kind-{Html.E(o.Kind)}\">{Html.E(r.Code(o.Kind))}</span>{(o.Headline ? $" <span class=\"badge headline\" title=\"{Html.E(r.T("headline.title"))}\">★ {Html.E(r.T("headline.badge"))}</span>" : "")}</td>")
+                .Append(broken ? $"<td>{Html.E(DimensionsText(r, o.Dimensions))}</td>" : "")
+                .Append($"<td lang=\"zh-Hans\">{Html.E(o.ValueAsWritten)}</td>")
+                .Append($"<td class=\"num\">{Html.E(ExploreValue.Format(r, o))}{(o.Qualifier == "EXACT" ? "" : $"<br><span class=\"badge qualifier\">{Html.E(r.Code(o.Qualifier))}</span>")}</td><td><span lang=\"zh-Hans\">{ExploreSearchPage.Sentence(o, null)}</span><br><span lang=\"en\" class=\"en\">{Html.E(o.QuoteEn)}</span>")
                 .Append($" <a href=\"{r.Link($"/explore/sources/{Uri.EscapeDataString(o.SourceId)}", fragment: $"fig-{o.Id}")}\">{Html.E(r.T("check.context"))}</a></td></tr>");
         html.Append("</tbody></table></div>");
         html.Append($"<p><a href=\"{r.Link("/explore", ("metric", metric.Code))}\">{Html.E(r.T("metric.search"))}</a></p>");
         return html.ToString();
+    }
+
+    /// <summary>A figure's dimensions in words ("population: key groups"), empty when it has none.</summary>
+    public static string DimensionsText(ExploreRequest r, string dimensions) =>
+        string.Join("; ", Dimensions.Parse(dimensions).Select(p => $"{r.Code(p.Key)}: {r.Code(p.Value)}"));
+
+    /// <summary>
+    /// The like-for-like groups of this metric (same dimensions, unit and kind, two or more regions; <see cref="Comparison"/>),
+    /// each linked to its rows in /api/v1/compare, which GraphQL compare also answers.
+    /// </summary>
+    private static string Compare(ExploreRequest r, Metric metric, IReadOnlyList<Observation> figures)
+    {
+        var html = new StringBuilder($"<section class=\"compare\" aria-labelledby=\"compare-h\"><h2 id=\"compare-h\">{Html.E(r.T("metric.compare"))}</h2>");
+        var groups = Comparison.Groups(figures, code => code == metric.Code ? metric : null);
+        if (groups.Count == 0) return html.Append($"<p class=\"hint\">{Html.E(r.T("metric.compare.none"))}</p></section>").ToString();
+        html.Append($"<p>{Html.E(r.F("metric.compare.desc", groups.Count))}</p><ul>");
+        foreach (var g in groups)
+        {
+            var query = new List<(string Key, string? Value)> { ("metric", metric.Code), ("kind", g.Kind) };
+            query.AddRange(Dimensions.Parse(g.Dimensions).Select(p => ($"dimension.{p.Key}", (string?)p.Value)));
+            var link = "/api/v1/compare?" + string.Join("&", query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}"));
+            var what = string.Join(" · ", new[] { DimensionsText(r, g.Dimensions), r.Code(g.Kind), r.Unit(g.Unit) }.Where(s => s.Length > 0));
+            var regionNames = string.Join(", ", g.Observations.Select(o => o.Region is null ? o.RegionCode : r.Name(o.Region.NameZh, o.Region.NameEn)).Distinct());
+            html.Append($"<li><a href=\"{Html.E(link)}\" class=\"compare-link\">{Html.E(what)}</a>: {Html.E(regionNames)}</li>");
+        }
+        return html.Append("</ul></section>").ToString();
     }
 
     public static string Metrics(ExploreRequest r, IReadOnlyCollection<Metric> metrics, Coverage coverage, IReadOnlyDictionary<string, Region> regions)

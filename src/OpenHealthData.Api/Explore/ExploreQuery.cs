@@ -6,7 +6,7 @@ namespace OpenHealthData.Api.Explore;
 /// <summary>What the explorer's address asks for: words, filters and a page. The same names as REST search.</summary>
 public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
 {
-    public static readonly IReadOnlyList<string> FilterKeys = ["region", "year", "kind", "category", "metric", "source"];
+    public static readonly IReadOnlyList<string> FilterKeys = ["region", "year", "kind", "category", "metric", "source", "qualifier", "headline"];
 
     /// <summary>The query, or a message saying which value is wrong.</summary>
     public static (ExploreQuery? Query, string? Error) Parse(IQueryCollection query)
@@ -18,7 +18,14 @@ public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return (null, $"'year' must be a year such as 2023, not '{y}'.");
             year = parsed;
         }
-        return (new ExploreQuery(Value("q"), new SearchFilter(Value("region"), year, Value("kind"), Value("category"), Value("metric"), Value("source")), Value("after")), null);
+        bool? headline = null;
+        if (Value("headline") is { } h)
+        {
+            if (!bool.TryParse(h, out var parsed)) return (null, $"'headline' must be true or false, not '{h}'.");
+            headline = parsed;
+        }
+        return (new ExploreQuery(Value("q"), new SearchFilter(Value("region"), year, Value("kind"), Value("category"), Value("metric"), Value("source"),
+            Value("qualifier")?.ToUpperInvariant(), headline), Value("after")), null);
     }
 
     /// <summary>The filters set, by their address names.</summary>
@@ -26,6 +33,7 @@ public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
     [
         new("region", Filter.Region), new("year", Filter.Year?.ToString(CultureInfo.InvariantCulture)), new("kind", Filter.Kind),
         new("category", Filter.Category), new("metric", Filter.Metric), new("source", Filter.Source),
+        new("qualifier", Filter.Qualifier), new("headline", Filter.Headline is { } h ? (h ? "true" : "false") : null),
     ];
 
     /// <summary>This query's words and filters, one of them changed (null removes it), back on the first page.</summary>

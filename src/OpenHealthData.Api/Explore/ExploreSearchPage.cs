@@ -79,7 +79,8 @@ public static class ExploreSearchPage
         "region" when references.Table<Region>()!.GetValueOrDefault(value) is { } region => $"{r.Name(region.NameZh, region.NameEn)} ({value})",
         "metric" when references.Table<Metric>()!.GetValueOrDefault(value) is { } metric => r.Name(metric.NameZh, metric.NameEn),
         "source" when references.Table<Source>()!.GetValueOrDefault(value) is { } source => r.Name(source.Title, source.TitleEn),
-        "kind" or "category" => r.Code(value),
+        "kind" or "category" or "qualifier" => r.Code(value),
+        "headline" => r.T("headline." + value),
         _ => value,
     };
 
@@ -100,8 +101,8 @@ public static class ExploreSearchPage
         return $"""
             <li class="hit" id="{Html.E(anchor)}">
             <div class="figure"><span class="value" lang="zh-Hans">{Html.E(o.ValueAsWritten)}</span>
-            <span class="norm" title="{Html.E(o.Unit)}">= {Html.E(Html.Number(o.Value))}{(o.Unit == "percent" ? "" : " ")}<span class="unit">{Html.E(r.Unit(o.Unit))}</span></span>
-            <span class="badge kind-{Html.E(o.Kind)}">{Html.E(r.Code(o.Kind))}</span></div>
+            <span class="norm" title="{Html.E(r.Code(o.Qualifier))}">{(o.Qualifier == "EXACT" ? "= " : "")}{Html.E(ExploreValue.Format(r, o))}</span>
+            <span class="badge kind-{Html.E(o.Kind)}">{Html.E(r.Code(o.Kind))}</span>{(o.Qualifier == "EXACT" ? "" : $" <span class=\"badge qualifier\">{Html.E(r.Code(o.Qualifier))}</span>")}{(o.Headline ? $" <span class=\"badge headline\" title=\"{Html.E(r.T("headline.title"))}\">★ {Html.E(r.T("headline.badge"))}</span>" : "")}</div>
             <h3 class="metric"><a href="{r.Link($"/explore/metrics/{Uri.EscapeDataString(metric.Code)}", fragment: anchor)}">{metricName}</a>
             <span class="other" lang="{r.OtherLang}">{Html.E(r.OtherName(metric.NameZh, metric.NameEn))}</span></h3>
             <p class="meta"><a href="{r.Link($"/explore/regions/{Uri.EscapeDataString(region.Code)}")}">{Html.E(r.Name(region.NameZh, region.NameEn))}</a>
@@ -133,6 +134,8 @@ public static class ExploreSearchPage
         html.Append(RegionFacet(r, q, page, references));
         html.Append(Facet(r, q, "year", page.Facets.Years, v => v));
         html.Append(Facet(r, q, "kind", page.Facets.Kinds, r.Code));
+        html.Append(Facet(r, q, "qualifier", page.Facets.Qualifiers, r.Code));
+        html.Append(Facet(r, q, "headline", page.Facets.Headline, v => r.T("headline." + v)));
         html.Append(Facet(r, q, "category", page.Facets.Categories, r.Code));
         var metrics = references.Table<Metric>()!;
         html.Append(Facet(r, q, "metric", page.Facets.Metrics.Take(12).ToList(), v => metrics.GetValueOrDefault(v) is { } m ? r.Name(m.NameZh, m.NameEn) : v));

@@ -1,6 +1,6 @@
 namespace OpenHealthData.Api.Explore;
 
-/// <summary>The explorer's words in English and Chinese, and the names of the data's codes (kinds, categories, levels).</summary>
+/// <summary>The explorer's words in English and Chinese, and the names of the data's codes (kinds, qualifiers, categories, levels).</summary>
 public static class ExploreText
 {
     private static readonly Dictionary<string, (string En, string Zh)> Words = new()
@@ -32,6 +32,18 @@ public static class ExploreText
         ["facet.category"] = ("Category", "类别"),
         ["facet.metric"] = ("Metric", "指标"),
         ["facet.source"] = ("Source", "来源"),
+        ["facet.qualifier"] = ("How the value is meant", "数值含义"),
+        ["facet.headline"] = ("Headline figures", "重点数据"),
+        ["headline.true"] = ("Headline figures only", "仅重点数据"),
+        ["headline.false"] = ("Other figures", "其他数据"),
+        ["headline.badge"] = ("Headline", "重点"),
+        ["headline.title"] = ("A headline figure: an outcome, coverage, capacity, money or staff", "重点数据：结果、覆盖、能力、资金或人员"),
+        ["qualifier.rank.value"] = ("rank #{0}", "第 {0} 名"),
+        ["col.qualifier"] = ("Meaning", "含义"),
+        ["col.dimensions"] = ("Breakdown", "分组"),
+        ["metric.compare"] = ("Compare like for like across regions", "跨地区同口径比较"),
+        ["metric.compare.desc"] = ("Groups of figures with the same breakdown, unit and kind from two or more regions ({0}); each opens as JSON from /api/v1/compare (GraphQL: compare):", "口径相同（分组、单位、类型一致）且来自两个以上地区的数据组（{0} 组）；每组可从 /api/v1/compare 以 JSON 打开（GraphQL：compare）："),
+        ["metric.compare.none"] = ("No two regions give this metric with the same breakdown, unit and kind, so its figures do not compare directly.", "没有两个地区以相同的分组、单位和类型报告该指标，因此不能直接比较。"),
         ["facets"] = ("Narrow down", "缩小范围"),
         ["value.normalised"] = ("normalised", "标准化"),
         ["quote"] = ("Quote", "引文"),
@@ -95,6 +107,8 @@ public static class ExploreText
     private static readonly Dictionary<string, (string En, string Zh)> Codes = new()
     {
         ["actual"] = ("actual", "实际"), ["target"] = ("target", "目标"), ["change"] = ("change", "变化"),
+        ["EXACT"] = ("exact", "确切值"), ["APPROXIMATE"] = ("approximate (~)", "约数（~）"), ["AT_LEAST"] = ("at least (≥)", "不低于（≥）"),
+        ["AT_MOST"] = ("at most (≤)", "不高于（≤）"), ["RANGE"] = ("range (from–to)", "区间（从–到）"), ["RANK"] = ("rank", "名次"),
         ["province"] = ("province", "省"), ["prefecture"] = ("prefecture", "地级市"), ["county"] = ("county", "县级"), ["country"] = ("country", "国家"),
         ["governance"] = ("Governance", "治理"), ["hospital_services"] = ("Hospital services", "医院服务"), ["workforce"] = ("Workforce", "卫生人才"),
         ["maternal_child_health"] = ("Maternal and child health", "妇幼健康"), ["primary_care"] = ("Primary care", "基层医疗"),

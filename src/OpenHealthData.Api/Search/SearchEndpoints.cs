@@ -16,14 +16,20 @@ public static class SearchEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
             [FromQuery] string? q, [FromQuery] string? region, [FromQuery] int? year, [FromQuery] string? kind, [FromQuery] string? category,
-            [FromQuery] string? metric, [FromQuery] string? source, [FromQuery] int? first, [FromQuery] string? after,
+            [FromQuery] string? metric, [FromQuery] string? source, [FromQuery] string? qualifier, [FromQuery] string? headline, [FromQuery] int? first, [FromQuery] string? after,
             SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q))
                 return BadRequest("'q' is required: the words to search for, in Chinese or English, e.g. /api/v1/search?q=出生率 or ?q=birth%20rate.");
+            bool? isHeadline = null;
+            if (!string.IsNullOrEmpty(headline))
+            {
+                if (!bool.TryParse(headline, out var parsed)) return BadRequest($"'headline' must be true or false, not '{headline}'.");
+                isHeadline = parsed;
+            }
             try
             {
-                var filtered = new SearchFilter(region, year, kind, category, metric, source).Apply(db.Observations, regions, references);
+                var filtered = new SearchFilter(region, year, kind, category, metric, source, qualifier, isHeadline).Apply(db.Observations, regions, references);
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, after), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,
@@ -35,7 +41,7 @@ public static class SearchEndpoints
             }
         }).WithName("Search").WithTags("Search")
           .WithSummary("Figures whose metric, quote, English rendering, sentence, note, region, institution, programme or source contain every word of q (Chinese or English, any case), most relevant first.")
-          .WithDescription("region includes everything below it (a province includes its prefectures and counties); year, kind (actual, target, change), category, metric and source narrow the result. Each item carries the spans of the words in its quote, quoteEn, sentence, metric names and note; facets count the whole result by region, year, kind, category, metric and source. Paged with first/after.");
+          .WithDescription("region includes everything below it (a province includes its prefectures and counties); year, kind (actual, target, change), category, metric, source, qualifier (EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, RANK) and headline (true: the figures a journalist leads with) narrow the result. Each item carries the spans of the words in its quote, quoteEn, sentence, metric names and note; facets count the whole result by region, year, kind, category, metric, source, qualifier and headline. Paged with first/after.");
 
         api.MapGet("/regions", (ReferenceCache references, Coverage coverage) =>
             TypedResults.Ok(references.Table<Region>()!.Values.OrderBy(r => r.Code, StringComparer.Ordinal)

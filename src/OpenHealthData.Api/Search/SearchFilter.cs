@@ -6,9 +6,11 @@ namespace OpenHealthData.Api.Search;
 
 /// <summary>
 /// The plain filters of REST search and of the explorer: a region (with everything below it), a year, a kind,
-/// a metric category, a metric and a source. Each one given narrows the result; unknown codes are a 400.
+/// a metric category, a metric, a source, a qualifier (how the value is meant: EXACT, AT_LEAST, …) and whether the
+/// figure is a headline one. Each one given narrows the result; unknown codes are a 400.
 /// </summary>
-public sealed record SearchFilter(string? Region = null, int? Year = null, string? Kind = null, string? Category = null, string? Metric = null, string? Source = null)
+public sealed record SearchFilter(string? Region = null, int? Year = null, string? Kind = null, string? Category = null, string? Metric = null, string? Source = null,
+    string? Qualifier = null, bool? Headline = null)
 {
     public static readonly IReadOnlyList<string> Kinds = ["actual", "target", "change"];
 
@@ -37,6 +39,14 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
             if (!references.Table<Source>()!.ContainsKey(Source)) throw new QueryArgumentException($"'{Source}' is not a source id.");
             query = query.Where(o => o.SourceId == Source);
         }
+        if (!string.IsNullOrEmpty(Qualifier))
+        {
+            var qualifier = Qualifier.ToUpperInvariant();
+            if (!Vocabulary.Qualifiers.Contains(qualifier))
+                throw new QueryArgumentException($"'{Qualifier}' is not a qualifier; qualifiers are {string.Join(", ", Vocabulary.Qualifiers.Order(StringComparer.Ordinal))}.");
+            query = query.Where(o => o.Qualifier == qualifier);
+        }
+        if (Headline is { } headline) query = query.Where(o => o.Headline == headline);
         return query;
     }
 }

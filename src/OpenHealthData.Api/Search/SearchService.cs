@@ -28,7 +28,7 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
         ("metric.nameZh", o => o.Metric?.NameZh), ("metric.nameEn", o => o.Metric?.NameEn), ("note", o => o.Note),
     ];
 
-    private sealed record Facts(string Id, string RegionCode, int Year, string Kind, string MetricCode, string SourceId);
+    private sealed record Facts(string Id, string RegionCode, int Year, string Kind, string MetricCode, string SourceId, string Qualifier, bool Headline);
 
     /// <param name="text">What was typed; empty lists every figure of the filter, achieved (actual) figures first, newest first.</param>
     /// <param name="filtered">The observations the search is restricted to (filters of the caller).</param>
@@ -50,7 +50,7 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
             scores = await MatchAsync(terms, ct);
             filtered = filtered.WhereIn(o => o.Id, scores.Keys);
         }
-        var facts = await filtered.Select(o => new Facts(o.Id, o.RegionCode, o.Year, o.Kind, o.MetricCode, o.SourceId)).ToListAsync(ct);
+        var facts = await filtered.Select(o => new Facts(o.Id, o.RegionCode, o.Year, o.Kind, o.MetricCode, o.SourceId, o.Qualifier, o.Headline)).ToListAsync(ct);
         IEnumerable<Facts> ordered = scores is null
             ? facts.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal)
             : facts.OrderByDescending(f => scores[f.Id]).ThenBy(f => f.Kind == "actual" ? 0 : 1).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
@@ -80,7 +80,9 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
             Count(facts.Select(f => f.Kind)),
             Count(facts.Select(f => metrics.GetValueOrDefault(f.MetricCode)?.Category ?? "")),
             Count(facts.Select(f => f.MetricCode)),
-            Count(facts.Select(f => f.SourceId)));
+            Count(facts.Select(f => f.SourceId)),
+            Count(facts.Select(f => f.Qualifier)),
+            Count(facts.Select(f => f.Headline ? "true" : "false")));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenHealthData.Data.Model;
 
@@ -6,7 +7,7 @@ namespace OpenHealthData.Data.Seeding;
 /// <summary>
 /// The full-text index of the figures: an SQLite FTS5 table with the trigram tokenizer, which matches any substring
 /// of three characters or more, case-insensitively, in Chinese (no word segmentation needed) and in English alike.
-/// One row per observation, in three columns weighted for ranking: what is measured (metric names and keywords),
+/// One row per observation, in three columns weighted for ranking: what is measured (metric names, keywords and the figure's dimensions),
 /// the words of the figure (quote, English rendering, sentence) and its context (description, note, region,
 /// institution, programme, source). The database builder fills it in the same transaction as the rows it indexes.
 /// </summary>
@@ -47,7 +48,7 @@ public static class SearchIndex
             var institution = o.InstitutionId is null ? null : institutions[o.InstitutionId];
             var programme = o.ProgrammeId is null ? null : programmes[o.ProgrammeId];
             id.Value = o.Id;
-            metric.Value = Join(MetricTerms(m));
+            metric.Value = Join([.. MetricTerms(m), .. DimensionTerms(o.Dimensions)]);
             words.Value = Join(o.Quote, o.QuoteEn, o.Sentence, o.ValueAsWritten);
             context.Value = Join(m.Description, o.Note, region.NameZh, region.NameEn, institution?.NameZh, institution?.NameEn,
                 programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn,
@@ -56,8 +57,18 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>What a metric is called: its names and its code read as words ("birth_rate" → "birth rate").</summary>
-    public static IEnumerable<string?> MetricTerms(Metric m) => [m.NameZh, m.NameEn, m.Code.Replace('_', ' ')];
+    /// <summary>
+    /// What a metric is called: its names, its code read as words ("birth_rate" → "birth rate") and its keywords,
+    /// the search aliases in Chinese and English ("tight-knit", 医共体) that people type instead of the official name.
+    /// </summary>
+    public static IEnumerable<string?> MetricTerms(Metric m) =>
+        [m.NameZh, m.NameEn, Readable(m.Code), .. JsonSerializer.Deserialize<List<string>>(m.Keywords) ?? []];
+
+    /// <summary>A figure's dimensions read as words ("population: key groups"), so that "key groups" finds those figures.</summary>
+    public static IEnumerable<string?> DimensionTerms(string dimensions) =>
+        Model.Dimensions.Parse(dimensions).Select(p => $"{Readable(p.Key)}: {Readable(p.Value)}");
+
+    private static string Readable(string code) => code.Replace('_', ' ');
 
     /// <summary>Fields are separated by a line break, so that no match spans two of them.</summary>
     private static string Join(params IEnumerable<string?> parts) => string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));

@@ -25,6 +25,8 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         "/", "/explore", "/explore?q=出生率&lang=zh", "/explore?q=birth+rate&year=2023", "/explore/metrics",
         "/explore/metrics/county_visit_rate", "/explore/metrics/county_visit_rate?lang=zh", "/explore/regions/330382",
         "/explore/regions/140000?lang=zh", "/explore/sources/yueqing-2023-work-summary", "/explore/metrics/no_such_metric",
+        "/explore?q=rate&qualifier=AT_LEAST", "/explore?q=rate&qualifier=AT_MOST&lang=zh", "/explore/metrics/family_doctor_signing_rate",
+        "/explore/metrics/maternal_mortality_rate?lang=zh",
     ];
 
     private (ChromeDriver Driver, TempFolder Profile) Start(int width, int height)
@@ -110,6 +112,29 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         points[0].Click(); // a point leads to its row, with the quote
         wait.Until(d => d.Url.EndsWith("#" + row, StringComparison.Ordinal));
         Assert.True((bool)driver.ExecuteScript($"return document.getElementById('{row}').matches(':target');")!);
+    }
+
+    [SkippableFact]
+    public void The_qualifier_facet_narrows_to_bounds_and_the_metric_page_draws_them_apart()
+    {
+        var (driver, profile) = Start(1280, 1000);
+        using var _ = profile;
+        using var __ = driver;
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+        driver.Navigate().GoToUrl(Url("/explore?q=rate&lang=en"));
+        driver.FindElements(By.CssSelector("a[data-facet='qualifier']")).Single(a => a.Text.Contains("at least", StringComparison.Ordinal)).Click();
+        wait.Until(d => d.Url.Contains("qualifier=AT_LEAST", StringComparison.Ordinal));
+        var hits = driver.FindElements(By.CssSelector("li.hit"));
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.StartsWith("≥ ", h.FindElement(By.CssSelector(".norm")).Text));
+        Save(driver, "journey-qualifier-1280");
+
+        driver.FindElements(By.CssSelector("li.hit h3.metric a")).First(a => a.Text.Contains("Family doctor", StringComparison.Ordinal)).Click();
+        wait.Until(d => d.FindElements(By.CssSelector("svg.chart")).Count > 0);
+        var bound = driver.FindElement(By.CssSelector("svg.chart a.point[data-qualifier='AT_LEAST'] .bound"));
+        Assert.True(bound.Size.Height > 10, $"the 'at least' arrow is drawn ({bound.Size})");
+        Assert.Empty(driver.FindElements(By.CssSelector("svg.chart a.point[data-qualifier='EXACT'] .bound")));
+        Assert.NotEmpty(driver.FindElements(By.CssSelector("section.compare a.compare-link")));
     }
 
     [SkippableFact]

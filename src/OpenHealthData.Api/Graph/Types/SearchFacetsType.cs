@@ -22,6 +22,8 @@ public sealed class SearchFacetsType : ObjectGraphType<SearchFacets>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("years").Description("Newest first.").Resolve(c => c.Source.Years);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("kinds").Resolve(c => c.Source.Kinds);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("categories").Resolve(c => c.Source.Categories);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("qualifiers").Description("How the values are meant: EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, RANK.").Resolve(c => c.Source.Qualifiers);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("headline").Description("Headline figures (value \"true\") and the others (\"false\").").Resolve(c => c.Source.Headline);
     }
 
     private static List<(T Entity, int Count)> Entities<T>(IResolveFieldContext c, IReadOnlyList<FacetCount> counts) where T : class
