@@ -14,11 +14,11 @@ public sealed class SearchFacetsType : ObjectGraphType<SearchFacets>
     {
         Name = "SearchFacets";
         Description = "Counts of the whole result, most first.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionCountType>>>>("regions").Description("The regions of the matching figures (each counted on its own, not with the regions below it).")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityCountType<Region, RegionType>>>>>("regions").Description("The regions of the matching figures (each counted on its own, not with the regions below it).")
             .Resolve(c => Entities<Region>(c, c.Source.Regions));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricCountType>>>>("metrics").Description("The metrics of the matching figures.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityCountType<Metric, MetricType>>>>>("metrics").Description("The metrics of the matching figures.")
             .Resolve(c => Entities<Metric>(c, c.Source.Metrics));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceCountType>>>>("sources").Resolve(c => Entities<Source>(c, c.Source.Sources));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityCountType<Source, SourceType>>>>>("sources").Resolve(c => Entities<Source>(c, c.Source.Sources));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("years").Description("Newest first.").Resolve(c => c.Source.Years);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("kinds").Resolve(c => c.Source.Kinds);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ValueCountType>>>>("categories").Resolve(c => c.Source.Categories);
