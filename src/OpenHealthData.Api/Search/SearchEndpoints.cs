@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
+using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Model;
 using OpenHealthData.Data;
@@ -15,10 +16,11 @@ public static class SearchEndpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
-            [FromQuery] string? q, [FromQuery] string? region, [FromQuery] int? year, [FromQuery] string? kind, [FromQuery] string? category,
-            [FromQuery] string? metric, [FromQuery] string? source, [FromQuery] string? qualifier, [FromQuery] string? headline, [FromQuery] int? first, [FromQuery] string? after,
-            SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+            HttpContext http, SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
+            if (!SearchParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
+            string? Text(string name) => values.GetValueOrDefault(name) as string;
+            var (q, headline, year, first) = (Text("q"), Text("headline"), (int?)values.GetValueOrDefault("year"), (int?)values.GetValueOrDefault("first"));
             if (string.IsNullOrWhiteSpace(q))
                 return BadRequest("'q' is required: the words to search for, in Chinese or English, e.g. /api/v1/search?q=出生率 or ?q=birth%20rate.");
             bool? isHeadline = null;
@@ -29,8 +31,9 @@ public static class SearchEndpoints
             }
             try
             {
-                var filtered = new SearchFilter(region, year, kind, category, metric, source, qualifier, isHeadline).Apply(db.Observations, regions, references);
-                var page = await search.SearchAsync(q, filtered, new PageRequest(first, after), ct);
+                var filtered = new SearchFilter(Text("region"), year, Text("kind"), Text("category"), Text("metric"), Text("source"), Text("qualifier"), isHeadline)
+                    .Apply(db.Observations, regions, references);
+                var page = await search.SearchAsync(q, filtered, new PageRequest(first, Text("after")), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,
                     [.. page.Hits.Select(h => new SearchResultItem(columns.ToDictionary(c => c.Name, c => c.Read(h.Observation)), h.Score, h.Matches))]));
@@ -39,7 +42,7 @@ public static class SearchEndpoints
             {
                 return BadRequest(e.Message);
             }
-        }).WithName("Search").WithTags("Search")
+        }).WithName("Search").WithTags("Search").WithMetadata(SearchParameters).ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures whose metric, quote, English rendering, sentence, note, region, institution, programme or source contain every word of q (Chinese or English, any case), most relevant first.")
           .WithDescription("region includes everything below it (a province includes its prefectures and counties); year, kind (actual, target, change), category, metric, source, qualifier (EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, RANK) and headline (true: the figures a journalist leads with) narrow the result. Each item carries the spans of the words in its quote, quoteEn, sentence, metric names and note; facets count the whole result by region, year, kind, category, metric, source, qualifier and headline. Paged with first/after.");
 
@@ -56,6 +59,20 @@ public static class SearchEndpoints
             .WithName("ListMetrics").WithTags("Lookups")
             .WithSummary("Every metric with its coverage: how many figures, in which regions, years and kinds (to find a metric reported in two regions).");
     }
+
+    /// <summary>The query parameters of GET /api/v1/search, read and checked in one place (their OpenAPI entries come from here too).</summary>
+    public static readonly QueryParameters SearchParameters = new(
+        new("q", new ParameterForm.Text("the words to search for, in Chinese or English", 200), "Words that must all occur (any case)."),
+        new("region", new ParameterForm.Text("a region code such as 330382"), "Figures of this region and every region below it."),
+        new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
+        new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
+        new("category", new ParameterForm.Text("a category such as maternal_child_health"), "Figures of metrics in this category."),
+        new("metric", new ParameterForm.Text("a metric code such as physicians_per_1000"), "Figures of this metric."),
+        new("source", new ParameterForm.Text("a source id such as yueqing-2023-work-summary"), "Figures from this report."),
+        new("qualifier", new ParameterForm.Text("a qualifier: EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE or RANK"), "Figures with this qualifier."),
+        new("headline", new ParameterForm.Text("true or false"), "true: only the figures a journalist would lead with."),
+        new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),
+        new("after", new ParameterForm.Text("a cursor returned by this API as endCursor", 200), "Rows after this cursor."));
 
     private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
