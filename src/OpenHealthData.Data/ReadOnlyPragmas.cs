@@ -12,7 +12,7 @@ namespace OpenHealthData.Data;
 /// </summary>
 public sealed class ReadOnlyPragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA query_only = 1; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;";
+    internal const string Pragmas = "PRAGMA query_only = 1; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;";
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Comparing;
@@ -14,8 +13,8 @@ public static class ComparisonQuery
 {
     /// <param name="metric">A metric code or an old code (its dimensions are added to <paramref name="dimensions"/>).</param>
     /// <param name="kind">actual, target or change; null for every kind (each in its own groups).</param>
-    public static async Task<IReadOnlyList<ComparableGroup>> RunAsync(HealthDbContext db, MetricCodes codes, ReferenceCache references,
-        string metric, int? year, string? kind, IReadOnlyList<KeyValuePair<string, string>> dimensions, CancellationToken ct)
+    public static IReadOnlyList<ComparableGroup> Run(ListQueries lists, MetricCodes codes, ReferenceCache references,
+        string metric, int? year, string? kind, IReadOnlyList<KeyValuePair<string, string>> dimensions)
     {
         var resolved = codes.Require(metric, "metric");
         if (resolved.Metric.Scope != MetricScopes.Region)
@@ -36,7 +35,7 @@ public static class ComparisonQuery
         var where = MetricCodes.Filter(resolved, dimensions);
         if (year is not null) where["year"] = new Dictionary<string, object?> { ["eq"] = year };
         if (kind is not null) where["kind"] = new Dictionary<string, object?> { ["eq"] = kind };
-        var rows = await db.Observations.AsNoTracking().Where(Shapes.Observation, where).ToListAsync(ct);
+        var rows = lists.List(Shapes.Observation, FilterParser.Parse(Shapes.Observation, where), []);
         var metrics = references.Table<Metric>()!;
         return Comparison.Groups(rows.Select(references.Attach), code => metrics.GetValueOrDefault(code));
     }

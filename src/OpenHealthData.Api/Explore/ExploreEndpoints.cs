@@ -23,7 +23,7 @@ public static class ExploreEndpoints
             if (q is null) return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
-                var page = await search.SearchAsync(q.Q, q.Filter.Apply(db.Observations, regions, references), new PageRequest(ExploreSearchPage.PageSize, q.After), ct);
+                var page = await search.SearchAsync(q.Q, q.Filter.Filter(regions, references), new PageRequest(ExploreSearchPage.PageSize, q.After), ct);
                 var start = q.After is null ? 0 : Paging.Decode(q.After, "after") + 1;
                 var title = q.Q is null ? r.T("search.title") : $"{q.Q} · {r.T("search.title")}";
                 return ExploreLayout.Ok(r, title, ExploreSearchPage.Body(r, q, page, references, start), "nav.explore");
@@ -42,7 +42,7 @@ public static class ExploreEndpoints
             if (q is null) return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
-                var filtered = q.Filter.Apply(db.Observations, regions, references);
+                var filtered = q.Filter.Filter(regions, references);
                 var rows = new List<object>();
                 for (string? after = null; ;)
                 {

@@ -5,7 +5,7 @@ namespace OpenHealthData.Api.Querying;
 
 /// <summary>
 /// A parsed filter: the typed tree that GraphQL's where/withinRegion and REST's parameters are read into once, and
-/// that <see cref="Filtering"/> translates into SQL. Field and operator names were checked when it was built.
+/// that <see cref="SqlBuilder"/> writes as SQL. Field and operator names were checked when it was built.
 /// </summary>
 public abstract record FilterNode
 {
@@ -20,14 +20,6 @@ public abstract record FilterNode
 
     /// <summary>A filter on the row a reference points to (no row: no match).</summary>
     public sealed record Through(ReferenceField Reference, FilterNode Filter) : FilterNode;
-
-    /// <summary>
-    /// A condition the filter language does not spell, built by the feature that owns it — e.g. a full-text search
-    /// argument: <c>o => matchingIds.Contains(o.Id)</c>. It combines with the rest like any node.
-    /// </summary>
-    /// <param name="Key">A canonical text of the condition (e.g. "search:\"醫\""): equal conditions, equal keys.</param>
-    /// <param name="Condition">A predicate on the entity, with its values as closure members (SQL parameters).</param>
-    public sealed record Predicate(string Key, System.Linq.Expressions.LambdaExpression Condition) : FilterNode;
 
     /// <summary>One operation on one column, e.g. year eq 2023.</summary>
     public static FilterNode Where(ScalarField field, FilterOperator op, object? operand) => new Compare(field, [new Operation(op, operand)]);
@@ -52,7 +44,6 @@ public abstract record FilterNode
             case AnyOf any: text.Append("or("); WriteAll(text, any.Parts); text.Append(')'); break;
             case Compare compare: text.Append(compare.Field.Name).Append('{').AppendJoin(',', compare.Operations).Append('}'); break;
             case Through through: text.Append(through.Reference.Name).Append('.'); through.Filter.Write(text); break;
-            case Predicate predicate: text.Append(predicate.Key); break;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace OpenHealthData.Api.Querying;
 
@@ -9,21 +8,27 @@ namespace OpenHealthData.Api.Querying;
 /// </summary>
 public static class Paging
 {
+    /// <summary>Reads the rows of a page and the total count, given the page's numbers.</summary>
+    /// <param name="skip">Rows to skip in the order.</param>
+    /// <param name="take">Rows to read (one more than the page, to know whether there is a next one).</param>
+    /// <param name="countToo">Count the total in the same statement; the total is then given with the rows (when there are any).</param>
+    public delegate (List<T> Rows, int? Total) Fetch<T>(int skip, int take, bool countToo);
+
     /// <param name="withTotal">The total will be asked for: count it in the page's own statement.</param>
-    public static async Task<Connection<T>> PageAsync<T>(this IQueryable<T> ordered, PageRequest request, PagingOptions options, CancellationToken ct, bool withTotal = false)
+    public static Connection<T> Page<T>(PageRequest request, PagingOptions options, bool withTotal, Func<int> count, Fetch<T> fetch)
     {
         CheckPageSize(request.First, "first", options.MaxPageSize);
         CheckPageSize(request.Last, "last", options.MaxPageSize);
         var start = request.After is null ? 0 : Decode(request.After, "after") + 1;
         int? end = request.Before is null ? null : Decode(request.Before, "before");
-        Task<int>? counted = null;
-        Task<int> Count(CancellationToken token) => counted ??= ordered.CountAsync(token);
+        int? total = null;
+        int Count() => total ??= count();
 
         if (end is not null && end < start) end = start;
         int skip = start, take;
         if (request.Last is { } last && request.First is null)
         {
-            end ??= await Count(ct);
+            end ??= Count();
             skip = Math.Max(start, end.Value - last);
             take = end.Value - skip;
         }
@@ -34,16 +39,12 @@ public static class Paging
             if (request.Last is { } lastToo && lastToo < take) { skip += take - lastToo; take = lastToo; }
         }
 
-        List<T> rows;
-        if (take == 0) rows = [];
-        else if (withTotal && counted is null)
+        var rows = new List<T>();
+        if (take > 0)
         {
-            // SQLite computes the uncorrelated count once for the statement, not once per row.
-            var counting = await ordered.Skip(skip).Take(take + 1).Select(row => new { Row = row, Total = ordered.Count() }).ToListAsync(ct);
-            rows = [.. counting.Select(c => c.Row)];
-            if (counting.Count > 0) counted = Task.FromResult(counting[0].Total);
+            (rows, var counted) = fetch(skip, take + 1, withTotal && total is null);
+            total ??= counted;
         }
-        else rows = await ordered.Skip(skip).Take(take + 1).ToListAsync(ct);
         var hasMore = rows.Count > take;
         var edges = rows.Take(take).Select((row, i) => new Edge<T>(Encode(skip + i), row)).ToList();
         var info = new PageInfo(
@@ -51,7 +52,7 @@ public static class Paging
             HasPreviousPage: skip > 0,
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
-        return new Connection<T>(edges, info, Count);
+        return new Connection<T>(edges, info, _ => Task.FromResult(Count()));
     }
 
     /// <summary>The one check of a page size, for connections and nested lists alike.</summary>

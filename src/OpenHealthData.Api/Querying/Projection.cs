@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using System.Reflection;
 
 namespace OpenHealthData.Api.Querying;
 
@@ -11,30 +10,23 @@ namespace OpenHealthData.Api.Querying;
 /// </summary>
 public static class Projection
 {
-    private static readonly ConcurrentDictionary<(Type, string), LambdaExpression> Built = new();
+    private static readonly ConcurrentDictionary<(Type, string), IReadOnlyList<string>> Built = new();
 
     /// <param name="fields">The node fields selected; null when they are not known.</param>
     /// <param name="alsoRead">A column the caller needs besides the fields (a nested list's foreign key, to group rows by parent).</param>
-    /// <returns><c>x => new T { Key = x.Key, … }</c>, or null for the whole row.</returns>
-    public static Expression<Func<T, T>>? Of<T>(EntityShape<T> shape, IReadOnlyCollection<string>? fields, LambdaExpression? alsoRead = null)
+    /// <returns>The properties to read, in a canonical order: the key, the fields' columns and foreign keys; every column for the whole row.</returns>
+    public static IReadOnlyList<string> Of(EntityShape shape, IReadOnlyCollection<string>? fields, LambdaExpression? alsoRead = null)
     {
-        if (fields is null) return null;
-        var members = new SortedDictionary<string, MemberInfo>(StringComparer.Ordinal) { [Member(shape.Key).Name] = Member(shape.Key) };
-        if (alsoRead is not null) members[Member(alsoRead).Name] = Member(alsoRead);
+        if (fields is null) return SqlNames.Members(shape.ClrType);
+        var members = new SortedSet<string>(StringComparer.Ordinal) { SqlNames.Member(shape.KeyField.Selector) };
+        if (alsoRead is not null) members.Add(SqlNames.Member(alsoRead));
         foreach (var field in fields)
         {
             if (field == "__typename") continue;
-            var selector = shape.Scalars.FirstOrDefault(s => s.Name == field)?.Selector ?? shape.References.FirstOrDefault(r => r.Name == field)?.ForeignKey;
-            if (selector is null) return null;
-            members[Member(selector).Name] = Member(selector);
+            var selector = shape.FindScalar(field)?.Selector ?? shape.FindReference(field)?.ForeignKey;
+            if (selector is null) return SqlNames.Members(shape.ClrType);
+            members.Add(SqlNames.Member(selector));
         }
-        return (Expression<Func<T, T>>)Built.GetOrAdd((typeof(T), string.Join(",", members.Keys)), _ =>
-        {
-            var row = Expression.Parameter(typeof(T), "x");
-            return Expression.Lambda<Func<T, T>>(
-                Expression.MemberInit(Expression.New(typeof(T)), members.Values.Select(m => Expression.Bind(m, Expression.MakeMemberAccess(row, m)))), row);
-        });
+        return Built.GetOrAdd((shape.ClrType, string.Join(",", members)), _ => [.. members]);
     }
-
-    private static MemberInfo Member(LambdaExpression selector) => ((MemberExpression)selector.Body).Member;
 }

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace OpenHealthData.Api.Querying;
 
 /// <summary>The order language: <c>[{ year: DESC }, { region: { nameEn: ASC } }]</c>, read into <see cref="SortKey"/>s and always ending with the key.</summary>
@@ -33,59 +31,6 @@ public static class Sorting
             IReadOnlyList<SortKey> keys => keys,
             _ => Parse(shape, FilterParser.AsObject(item, $"{shape.Name}SortInput")),
         })];
-
-    public static IQueryable<T> OrderBy<T>(this IQueryable<T> query, EntityShape<T> shape, IReadOnlyList<SortKey> order) =>
-        query.Provider.CreateQuery<T>(Apply(query.Expression, shape, order));
-
-    /// <summary>
-    /// The first <paramref name="count"/> children of each parent, in the given order, as one SQL statement:
-    /// <c>FROM parents p JOIN children c ON c.key IN (SELECT key … WHERE fk = p.key ORDER BY … LIMIT count)</c>.
-    /// SQLite runs the subquery once per parent through the foreign key's index and stops at the limit, then
-    /// fetches the rows by primary key; nested lists never read more rows than they return. (A correlated Take
-    /// alone becomes ROW_NUMBER() OVER (PARTITION BY …), which numbers every child of every parent: 4-7× the
-    /// SQL time for 10 regions of the 1M set.)
-    /// </summary>
-    public static IQueryable<T> FirstPerParent<TParent, T>(this IQueryable<TParent> parents, Expression<Func<TParent, string>> parentKey,
-        IQueryable<T> children, Expression<Func<T, string?>> foreignKey, EntityShape<T> shape, IReadOnlyList<SortKey> order, int count)
-    {
-        // pairs of (parent, row) where the row's key is among the parent's first keys; the rows come from the
-        // bare table (the subquery holds the filter), so that SQLite reaches them by primary key
-        var pair = Expression.Parameter(typeof(ParentAndRow<TParent, T>), "pair");
-        var parent = Expression.Property(pair, nameof(ParentAndRow<TParent, T>.Parent));
-        var row = Expression.Property(pair, nameof(ParentAndRow<TParent, T>.Row));
-        var ofParent = Expression.Lambda<Func<T, bool>>(Expression.Equal(foreignKey.Body, Filtering.Inline(parentKey, parent)), foreignKey.Parameters);
-        Expression first = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], children.Expression, Expression.Quote(ofParent));
-        first = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], Apply(first, shape, order), Expression.Constant(count));
-        var firstKeys = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(T), typeof(string)], first, Expression.Quote(shape.Key));
-        var isFirst = Expression.Lambda<Func<ParentAndRow<TParent, T>, bool>>(
-            Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(string)], firstKeys, Filtering.Inline(shape.Key, row)), pair);
-        var table = (IQueryable<T>)children.Provider.CreateQuery<T>(RootOf(children.Expression));
-        return parents
-            .SelectMany(_ => table, (p, r) => new ParentAndRow<TParent, T> { Parent = p, Row = r })
-            .Where(isFirst)
-            .Select(x => x.Row);
-    }
-
-    /// <summary>The query root (the table) at the bottom of a chain of Queryable calls.</summary>
-    private static Expression RootOf(Expression query) =>
-        query is MethodCallExpression { Method.DeclaringType: var type } call && type == typeof(Queryable) ? RootOf(call.Arguments[0]) : query;
-
-    /// <summary>Queryable OrderBy/ThenBy calls over <paramref name="source"/>, the key last.</summary>
-    private static Expression Apply<T>(Expression source, EntityShape<T> shape, IReadOnlyList<SortKey> order)
-    {
-        var parameter = Expression.Parameter(typeof(T), "x");
-        var keys = order.Select(k => (Key: k.Path.Aggregate((Expression)parameter, (target, reference) => Filtering.Inline(reference.Selector, target)), k))
-            .Select(p => (Key: Filtering.Inline(p.k.Field.Selector, p.Key), p.k.Descending)).ToList();
-        keys.Add((Filtering.Inline(shape.Key, parameter), false));
-
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var (key, descending) = keys[i];
-            var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            source = Expression.Call(typeof(Queryable), method, [typeof(T), key.Type], source, Expression.Quote(Expression.Lambda(key, parameter)));
-        }
-        return source;
-    }
 
     private static bool Direction(object value, string field) => value.ToString()?.ToUpperInvariant() switch
     {

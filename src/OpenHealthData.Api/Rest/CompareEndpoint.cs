@@ -18,8 +18,8 @@ public static class CompareEndpoint
         new("kind", new ParameterForm.Text("actual, target or change", 20), "Only figures of this kind; every kind (each in its own groups) when left out."));
 
     public static void MapCompareEndpoint(this RouteGroupBuilder api) =>
-        api.MapGet("/compare", async Task<Results<Ok<ComparisonAnswer>, ProblemHttpResult>> (
-            HttpContext http, HealthDbContext db, MetricCodes codes, ReferenceCache references, CancellationToken ct) =>
+        api.MapGet("/compare", Results<Ok<ComparisonAnswer>, ProblemHttpResult> (
+            HttpContext http, ListQueries lists, MetricCodes codes, ReferenceCache references) =>
         {
             var query = http.Request.Query;
             if (!Parameters.TryRead(query, out var values, out var problem)) return problem.ToResult();
@@ -29,8 +29,8 @@ public static class CompareEndpoint
                 .Select(p => new KeyValuePair<string, string>(p.Key[DimensionPrefix.Length..], p.Value.ToString())).ToList();
             try
             {
-                var groups = await ComparisonQuery.RunAsync(db, codes, references, metric, (int?)values.GetValueOrDefault("year"),
-                    (string?)values.GetValueOrDefault("kind"), dimensions, ct);
+                var groups = ComparisonQuery.Run(lists, codes, references, metric, (int?)values.GetValueOrDefault("year"),
+                    (string?)values.GetValueOrDefault("kind"), dimensions);
                 return TypedResults.Ok(new ComparisonAnswer(metric, codes.Resolve(metric)!.Metric.Code, [.. groups.Select(g => new ComparisonGroup(
                     Data.Model.Dimensions.Parse(g.Dimensions).ToDictionary(), g.Unit, g.Kind, g.RegionCount, [.. g.Observations.Select(o => RestEndpoints.Row("observations", o))]))]));
             }

@@ -83,7 +83,7 @@ public static class RestEndpoints
         }).WithName("GetSourceText").WithTags("Lookups").WithSummary("The full text of a report, as published, to read a quote in context.");
 
         api.MapGet("/observations", async Task<Results<Ok<ObservationPage>, ProblemHttpResult>> (
-            HttpContext http, HealthDbContext db, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
+            HttpContext http, ListQueries lists, RegionTree regions, ReferenceCache references, MetricCodes codes, IOptions<PagingOptions> paging, CancellationToken ct) =>
         {
             if (!ObservationParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             var shape = Shapes.Observation;
@@ -101,8 +101,7 @@ public static class RestEndpoints
                 if (Value("withinRegion") is string withinRegion)
                     filter = FilterNode.And(filter, FilterNode.Where(shape.RegionField!, FilterOperators.In, regions.SelfAndDescendants(withinRegion).ToList()));
                 var request = new ListQuery(filter, NewestFirst, new PageRequest((int?)Value("first"), (string?)Value("after")));
-                var page = await db.Observations.Where(request.Filter).OrderBy(shape, request.Order)
-                    .PageAsync(request.Page, paging.Value, ct, withTotal: true);
+                var page = lists.Page(shape, request, paging.Value, fields: null, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,
                     [.. page.Nodes.Select(o => Row("observations", references.Attach(o)))]));
             }

@@ -32,7 +32,7 @@ public static class SearchEndpoints
             try
             {
                 var filtered = new SearchFilter(Text("region"), year, Text("kind"), Text("category"), Text("metric"), Text("source"), Text("qualifier"), isHeadline)
-                    .Apply(db.Observations, regions, references);
+                    .Filter(regions, references);
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, Text("after")), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,

@@ -14,39 +14,43 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
 {
     public static readonly IReadOnlyList<string> Kinds = ["actual", "target", "change"];
 
-    public IQueryable<Observation> Apply(IQueryable<Observation> query, RegionTree regions, ReferenceCache references)
+    /// <summary>The filters given, as one filter on observations; null when none is given.</summary>
+    public FilterNode? Filter(RegionTree regions, ReferenceCache references)
     {
-        if (!string.IsNullOrEmpty(Region)) query = query.WhereIn(o => o.RegionCode, regions.SelfAndDescendants(Region));
-        if (Year is { } year) query = query.Where(o => o.Year == year);
+        var shape = Shapes.Observation;
+        FilterNode? filter = null;
+        void Where(string field, FilterOperator op, object value) => filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, op, value));
+        if (!string.IsNullOrEmpty(Region)) Where("regionCode", FilterOperators.In, regions.SelfAndDescendants(Region).ToList());
+        if (Year is { } year) Where("year", FilterOperators.Eq, year);
         if (!string.IsNullOrEmpty(Kind))
         {
             if (!Kinds.Contains(Kind)) throw new QueryArgumentException($"'{Kind}' is not a kind; kinds are {string.Join(", ", Kinds)}.");
-            query = query.Where(o => o.Kind == Kind);
+            Where("kind", FilterOperators.Eq, Kind);
         }
         if (!string.IsNullOrEmpty(Category))
         {
             var codes = references.Table<Metric>()!.Values.Where(m => m.Category == Category).Select(m => m.Code).ToList();
             if (codes.Count == 0) throw new QueryArgumentException($"'{Category}' is not a metric category.");
-            query = query.WhereIn(o => o.MetricCode, codes);
+            Where("metricCode", FilterOperators.In, codes);
         }
         if (!string.IsNullOrEmpty(Metric))
         {
             if (!references.Table<Metric>()!.ContainsKey(Metric)) throw new QueryArgumentException($"'{Metric}' is not a metric code.");
-            query = query.Where(o => o.MetricCode == Metric);
+            Where("metricCode", FilterOperators.Eq, Metric);
         }
         if (!string.IsNullOrEmpty(Source))
         {
             if (!references.Table<Source>()!.ContainsKey(Source)) throw new QueryArgumentException($"'{Source}' is not a source id.");
-            query = query.Where(o => o.SourceId == Source);
+            Where("sourceId", FilterOperators.Eq, Source);
         }
         if (!string.IsNullOrEmpty(Qualifier))
         {
             var qualifier = Qualifier.ToUpperInvariant();
             if (!Vocabulary.Qualifiers.Contains(qualifier))
                 throw new QueryArgumentException($"'{Qualifier}' is not a qualifier; qualifiers are {string.Join(", ", Vocabulary.Qualifiers.Order(StringComparer.Ordinal))}.");
-            query = query.Where(o => o.Qualifier == qualifier);
+            Where("qualifier", FilterOperators.Eq, qualifier);
         }
-        if (Headline is { } headline) query = query.Where(o => o.Headline == headline);
-        return query;
+        if (Headline is { } headline) Where("headline", FilterOperators.Eq, headline);
+        return filter;
     }
 }

@@ -16,7 +16,7 @@ namespace OpenHealthData.Api.Search;
 /// combined with any filter on observations, ranked by relevance, with facets and highlighted spans.
 /// GraphQL's search field, REST's /api/v1/search and the explorer all ask this one service.
 /// </summary>
-public sealed class SearchService(HealthDbContext db, ReferenceCache references, IOptions<PagingOptions> paging)
+public sealed class SearchService(HealthDbContext db, ListQueries lists, ReferenceCache references, IOptions<PagingOptions> paging)
 {
     /// <summary>At most this many matches are ranked; a search that matches more is too broad to read anyway.</summary>
     public const int MaxMatches = 10_000;
@@ -28,11 +28,12 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
         ("metric.nameZh", o => o.Metric?.NameZh), ("metric.nameEn", o => o.Metric?.NameEn), ("note", o => o.Note),
     ];
 
-    private sealed record Facts(string Id, string RegionCode, int Year, string Kind, string MetricCode, string SourceId, string Qualifier, bool Headline);
+    /// <summary>What the ranking and the facets read of every match.</summary>
+    private static readonly IReadOnlyList<string> FactFields = ["id", "regionCode", "year", "kind", "metricCode", "sourceId", "qualifier", "headline"];
 
     /// <param name="text">What was typed; empty lists every figure of the filter, achieved (actual) figures first, newest first.</param>
-    /// <param name="filtered">The observations the search is restricted to (filters of the caller).</param>
-    public async Task<SearchPage> SearchAsync(string? text, IQueryable<Observation> filtered, PageRequest page, CancellationToken ct)
+    /// <param name="filter">The observations the search is restricted to (filters of the caller); null for all.</param>
+    public async Task<SearchPage> SearchAsync(string? text, FilterNode? filter, PageRequest page, CancellationToken ct)
     {
         var terms = SearchTerms.Parse(text);
         if (terms.Count == 0 && !string.IsNullOrWhiteSpace(text))
@@ -48,15 +49,15 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
         if (terms.Count > 0)
         {
             scores = await MatchAsync(terms, ct);
-            filtered = filtered.WhereIn(o => o.Id, scores.Keys);
+            filter = FilterNode.And(filter, FilterNode.Where(Shapes.Observation.KeyField, FilterOperators.In, scores.Keys.ToList()));
         }
-        var facts = await filtered.Select(o => new Facts(o.Id, o.RegionCode, o.Year, o.Kind, o.MetricCode, o.SourceId, o.Qualifier, o.Headline)).ToListAsync(ct);
-        IEnumerable<Facts> ordered = scores is null
+        var facts = lists.List(Shapes.Observation, filter, [], FactFields);
+        IEnumerable<Observation> ordered = scores is null
             ? facts.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal)
             : facts.OrderByDescending(f => scores[f.Id]).ThenBy(f => f.Kind == "actual" ? 0 : 1).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
         var window = ordered.Skip(start).Take(size + 1).ToList();
         var pageIds = window.Take(size).Select(f => f.Id).ToList();
-        var rows = (await db.Observations.WhereIn(o => o.Id, pageIds).ToListAsync(ct)).ToDictionary(o => o.Id);
+        var rows = lists.List(Shapes.Observation, FilterNode.Where(Shapes.Observation.KeyField, FilterOperators.In, pageIds), []).ToDictionary(o => o.Id);
         var hits = pageIds.Select((id, i) =>
         {
             var o = references.Attach(rows[id]);
@@ -69,7 +70,7 @@ public sealed class SearchService(HealthDbContext db, ReferenceCache references,
         return new SearchPage(hits, facts.Count, info, Facets(facts), terms);
     }
 
-    private SearchFacets Facets(List<Facts> facts)
+    private SearchFacets Facets(List<Observation> facts)
     {
         var metrics = references.Table<Metric>()!;
         static IReadOnlyList<FacetCount> Count(IEnumerable<string> values) =>

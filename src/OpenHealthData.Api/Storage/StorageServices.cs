@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
+using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Storage;
@@ -15,6 +16,8 @@ public static class StorageServices
         services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
             options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddSingleton(sp => new ReadConnections(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath, sp.GetServices<IStatementObserver>()));
+        services.AddSingleton<ListQueries>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<RegionTree>();
         services.AddSingleton<ReferenceCache>();

@@ -35,6 +35,7 @@ public class ApiFactory : WebApplicationFactory<OpenHealthData.Api.Program>
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<IInterceptor>(Statements);
+            s.AddSingleton<IStatementObserver>(Statements);
             s.AddSingleton<ILoggerProvider>(Logs);
             ConfigureTestServices(s);
         });
@@ -83,8 +84,8 @@ public sealed class LogCollector : ILoggerProvider
     public void Dispose() { }
 }
 
-/// <summary>Counts the SQL statements the API sends, to prove that batching bounds them.</summary>
-public sealed class StatementCounter : DbCommandInterceptor
+/// <summary>Counts the SQL statements the API sends (through EF Core and through its prepared list queries), to prove that batching bounds them.</summary>
+public sealed class StatementCounter : DbCommandInterceptor, IStatementObserver
 {
     private int _count;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
@@ -95,6 +96,12 @@ public sealed class StatementCounter : DbCommandInterceptor
     {
         Interlocked.Exchange(ref _count, 0);
         _texts.Clear();
+    }
+
+    public void Executing(string sql)
+    {
+        Interlocked.Increment(ref _count);
+        _texts.Enqueue(sql);
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)

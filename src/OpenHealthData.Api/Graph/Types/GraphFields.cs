@@ -30,13 +30,11 @@ public static class GraphFields
             .Argument<IntGraphType>("last", "Rows from the end (before 'before').")
             .Argument<StringGraphType>("before", "Cursor: rows before this one.");
         AddFilterArguments<TSource, TNode>(field, shape);
-        field.Resolve().WithService<ResolverServices>().ResolveAsync(async (ctx, services) =>
+        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
             var request = Read(ctx, services, shape);
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            var ordered = services.Db.Set<TNode>().Where(request.Filter).OrderBy(shape, request.Order);
-            if (Projection.Of(shape, NodeFields(ctx.FieldAst)) is { } projection) ordered = ordered.Select(projection);
-            return await ordered.PageAsync(request.Page, services.Paging, ctx.CancellationToken, withTotal);
+            return services.Lists.Page(shape, request, services.Paging, NodeFields(ctx.FieldAst), withTotal);
         });
         return field;
     }
@@ -80,18 +78,14 @@ public static class GraphFields
             var request = Read(ctx, services, shape);
             Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
             var first = request.Page.First ?? maxPageSize;
-            var db = services.Db;
+            var lists = services.Lists;
             // one loader per list field, arguments and selection: the selection decides the columns read
             var selected = SelectedFields(ctx.FieldAst, [[]]);
             var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
-            var loader = services.Loaders.Get<string, List<TNode>>(loaderName, async (keys, ct) =>
+            var loader = services.Loaders.Get<string, List<TNode>>(loaderName, (keys, _) =>
             {
-                var children = db.Set<TSource>().WhereIn(KeyOf<TSource>.Expression, keys)
-                    .FirstPerParent(KeyOf<TSource>.Shape.Key, db.Set<TNode>().WhereIn(foreignKey, keys).Where(request.Filter), foreignKey, shape, request.Order, first);
-                var ordered = children.OrderBy(shape, request.Order);
-                if (Projection.Of(shape, selected, foreignKey) is { } projection) ordered = ordered.Select(projection);
-                var rows = await ordered.ToListAsync(ct);
-                return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
+                var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
+                return Task.FromResult(rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList()));
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
         });
@@ -119,19 +113,12 @@ public static class GraphFields
     {
         if (services.References.Table<T>() is { } table)
             return map(table.GetValueOrDefault(key));
-        var db = services.Db;
+        var lists = services.Lists;
+        var shape = (EntityShape<T>)Shapes.For(typeof(T));
         return services.Loaders
-            .Get<string, T>($"{KeyOf<T>.Shape.Name}.byKey", async (keys, ct) =>
-                await db.Set<T>().WhereIn(KeyOf<T>.Expression, keys).ToDictionaryAsync(KeyOf<T>.Shape.ReadKey, ct))
+            .Get<string, T>($"{shape.Name}.byKey", (keys, _) =>
+                Task.FromResult(lists.List(shape, FilterNode.Where(shape.KeyField, FilterOperators.In, keys.ToList()), []).ToDictionary(shape.ReadKey)))
             .Load(key, map);
-    }
-
-    /// <summary>An entity's shape and its primary key as a nullable-typed expression for WhereIn; built once per type.</summary>
-    private static class KeyOf<T> where T : class
-    {
-        public static readonly EntityShape<T> Shape = (EntityShape<T>)Shapes.For(typeof(T));
-        public static readonly Expression<Func<T, string?>> Expression =
-            System.Linq.Expressions.Expression.Lambda<Func<T, string?>>(Shape.Key.Body, Shape.Key.Parameters);
     }
 
     private static void AddFilterArguments<TSource, TNode>(FieldBuilder<TSource, object> field, EntityShape shape)

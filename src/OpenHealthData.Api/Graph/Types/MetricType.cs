@@ -12,6 +12,8 @@ namespace OpenHealthData.Api.Graph.Types;
 
 public sealed class MetricType : EntityType<Metric>
 {
+    private static readonly IReadOnlyList<string> CoverageFields = ["metricCode", "regionCode", "year", "kind"];
+
     public MetricType() : base("What a figure measures: a definition with one unit.")
     {
         this.Children<Metric, Observation, ObservationType>("observations", "Figures of this metric.", m => m.Code, o => o.MetricCode);
@@ -23,14 +25,14 @@ public sealed class MetricType : EntityType<Metric>
             .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).")
             .Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
             {
-                var db = services.Db;
-                return services.Loaders.Get<string, MetricCoverage>("Metric.coverage", async (codes, ct) =>
+                var lists = services.Lists;
+                return services.Loaders.Get<string, MetricCoverage>("Metric.coverage", (codes, _) =>
                 {
-                    var rows = await db.Observations.WhereIn(o => o.MetricCode, codes)
-                        .Select(o => new { o.MetricCode, o.RegionCode, o.Year, o.Kind }).ToListAsync(ct);
-                    return rows.GroupBy(r => r.MetricCode).ToDictionary(g => g.Key, g => new MetricCoverage(
+                    var shape = Shapes.Observation;
+                    var rows = lists.List(shape, FilterNode.Where(shape.FindScalar("metricCode")!, FilterOperators.In, codes.ToList()), [], CoverageFields);
+                    return Task.FromResult(rows.GroupBy(r => r.MetricCode).ToDictionary(g => g.Key, g => new MetricCoverage(
                         [.. g.Select(r => r.RegionCode).Distinct().Order(StringComparer.Ordinal)], [.. g.Select(r => r.Year).Distinct().Order()],
-                        [.. g.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)], g.Count()));
+                        [.. g.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)], g.Count())));
                 }).Load(ctx.Source.Code, coverage => coverage ?? new MetricCoverage([], [], [], 0));
             });
     }

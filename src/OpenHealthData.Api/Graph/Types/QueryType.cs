@@ -38,17 +38,16 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("metric", "Metric code (an old code selects the metric and the dimensions it stood for).")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region code.")
             .Argument<StringGraphType>("kind", "actual (default), target or change.")
-            .Resolve().WithServices<HealthDbContext, MetricCodes>()
-            .ResolveAsync(async (ctx, db, codes) =>
+            .Resolve().WithServices<ListQueries, MetricCodes>()
+            .Resolve((ctx, lists, codes) =>
             {
                 var resolved = codes.Resolve(ctx.GetArgument<string>("metric"));
                 if (resolved is null) return new List<SeriesPoint>();
-                var region = ctx.GetArgument<string>("region");
-                var kind = ctx.GetArgument<string?>("kind") ?? "actual";
-                var rows = await db.Observations.Where(Shapes.Observation, MetricCodes.Filter(resolved))
-                    .Where(o => o.RegionCode == region && o.Kind == kind)
-                    .OrderBy(o => o.Year).ThenBy(o => o.SourceId).ThenBy(o => o.Id)
-                    .ToListAsync(ctx.CancellationToken);
+                var shape = Shapes.Observation;
+                var filter = FilterNode.And(FilterParser.Parse(shape, MetricCodes.Filter(resolved)), new FilterNode.AllOf([
+                    FilterNode.Where(shape.FindScalar("regionCode")!, FilterOperators.Eq, ctx.GetArgument<string>("region")),
+                    FilterNode.Where(shape.FindScalar("kind")!, FilterOperators.Eq, ctx.GetArgument<string?>("kind") ?? "actual")]));
+                var rows = lists.List(shape, filter, SeriesOrder);
                 return rows.Select(o => new SeriesPoint(o.Year, o.Value, o.Unit, o.Kind, o)).ToList();
             });
 
@@ -59,13 +58,17 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("year", "Only figures for this year.")
             .Argument<StringGraphType>("kind", "actual, target or change; all kinds (each in its own groups) when omitted.")
             .Argument<ListGraphType<NonNullGraphType<DimensionInputType>>>("dimensions", "Only figures with these dimension values, e.g. [{ name: \"population\", value: \"key_groups\" }].")
-            .Resolve().WithServices<HealthDbContext, MetricCodes, ReferenceCache>()
-            .ResolveAsync(async (ctx, db, codes, references) => await ComparisonQuery.RunAsync(
-                db, codes, references, ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
-                ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? [], ctx.CancellationToken));
+            .Resolve().WithServices<ListQueries, MetricCodes, ReferenceCache>()
+            .Resolve((ctx, lists, codes, references) => ComparisonQuery.Run(
+                lists, codes, references, ctx.GetArgument<string>("metric"), ctx.GetArgument<int?>("year"),
+                ctx.GetArgument<string?>("kind"), ctx.GetArgument<List<KeyValuePair<string, string>>?>("dimensions") ?? []));
 
         SearchField.AddTo(this);
     }
+
+    /// <summary>A series by year, then report, then figure.</summary>
+    private static readonly IReadOnlyList<SortKey> SeriesOrder =
+        [new([], Shapes.Observation.FindScalar("year")!, false), new([], Shapes.Observation.FindScalar("sourceId")!, false)];
 
     private void Lookup<T, TGraph>(string name, string keyName, string description) where T : class where TGraph : IGraphType =>
         Field(name, typeof(TGraph)).Description(description)

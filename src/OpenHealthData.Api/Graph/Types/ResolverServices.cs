@@ -9,10 +9,10 @@ namespace OpenHealthData.Api.Graph.Types;
 /// What the resolvers use, for one request (scoped), handed to them by GraphQL.NET's resolver builder
 /// (<c>Resolve().WithService&lt;ResolverServices&gt;()</c>) instead of each looking services up.
 /// </summary>
-public sealed class ResolverServices(HealthDbContext db, BatchLoaders loaders, ReferenceCache references, RegionTree regions, IOptions<PagingOptions> paging)
+public sealed class ResolverServices(ListQueries lists, BatchLoaders loaders, ReferenceCache references, RegionTree regions, IOptions<PagingOptions> paging)
 {
-    /// <summary>The request's context: GraphQL queries run serially, so resolvers and batch loaders share it safely.</summary>
-    public HealthDbContext Db => db;
+    /// <summary>The lists of the query language, run as prepared SQL.</summary>
+    public ListQueries Lists => lists;
     public BatchLoaders Loaders => loaders;
     public ReferenceCache References => references;
     public RegionTree Regions => regions;

@@ -25,9 +25,10 @@ public static class SearchField
                 var text = ctx.GetArgument<string>("text");
                 if (string.IsNullOrWhiteSpace(text)) throw new QueryArgumentException("'text' must contain a word to search for.");
                 // where arrives already read into a filter node (FilterInputType parses itself).
-                var query = services.GetRequiredService<HealthDbContext>().Observations.Where(ctx.GetArgument<FilterNode?>("where"));
+                var query = ctx.GetArgument<FilterNode?>("where");
                 if (ctx.GetArgument<string?>("withinRegion") is { } region)
-                    query = query.WhereIn(o => o.RegionCode, services.GetRequiredService<RegionTree>().SelfAndDescendants(region));
+                    query = FilterNode.And(query, FilterNode.Where(Shapes.Observation.RegionField!, FilterOperators.In,
+                        services.GetRequiredService<RegionTree>().SelfAndDescendants(region).ToList()));
                 return await services.GetRequiredService<SearchService>().SearchAsync(text, query,
                     new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after")), ctx.CancellationToken);
             });

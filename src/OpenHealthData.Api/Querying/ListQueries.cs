@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>
+/// Runs the query language on the database: pages of a connection, each parent's first rows of a nested list, and
+/// plain lists. The SQL comes from <see cref="SqlBuilder"/>; <see cref="ReadConnections"/> keeps each statement text
+/// prepared, so a request costs SQLite's work and reading its rows, not a query pipeline per statement.
+/// </summary>
+public sealed class ListQueries(ReadConnections connections)
+{
+    /// <summary>A page of a connection; with <paramref name="withTotal"/> the total is counted in the same statement.</summary>
+    /// <param name="fields">The fields selected on the rows (null: the whole row).</param>
+    public Connection<T> Page<T>(EntityShape<T> shape, ListQuery query, PagingOptions options, IReadOnlyCollection<string>? fields, bool withTotal) where T : class
+    {
+        var members = Projection.Of(shape, fields);
+        var table = SqlNames.Table(typeof(T));
+        return Paging.Page(query.Page, options, withTotal, () => Count(shape, query.Filter), (skip, take, countToo) =>
+        {
+            var sql = new SqlBuilder();
+            var row = sql.Alias();
+            var where = SqlBuilder.Where(sql.Condition(query.Filter, row));
+            var count = "";
+            if (countToo)
+            {
+                // SQLite computes the uncorrelated count once for the statement, not once per row.
+                var counted = sql.Alias();
+                count = $", (SELECT count(*) FROM {table} {counted}{SqlBuilder.Where(sql.Condition(query.Filter, counted))})";
+            }
+            var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)}{count} FROM {table} {row}{where} " +
+                       $"ORDER BY {sql.OrderBy(shape, query.Order, row)} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(skip)}";
+            var read = RowReader.For<T>(members);
+            int? total = null;
+            var rows = connections.Query(text, sql.Parameters, reader =>
+            {
+                if (countToo) total ??= reader.GetInt32(members.Count);
+                return read(reader);
+            });
+            return (rows, total);
+        });
+    }
+
+    /// <summary>The rows that match, in order (the key last); whole rows unless <paramref name="fields"/> says which.</summary>
+    public List<T> List<T>(EntityShape<T> shape, FilterNode? filter, IReadOnlyList<SortKey> order, IReadOnlyCollection<string>? fields = null) where T : class
+    {
+        var members = Projection.Of(shape, fields);
+        var sql = new SqlBuilder();
+        var row = sql.Alias();
+        var where = SqlBuilder.Where(sql.Condition(filter, row));
+        var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM {SqlNames.Table(typeof(T))} {row}{where} ORDER BY {sql.OrderBy(shape, order, row)}";
+        return connections.Query(text, sql.Parameters, RowReader.For<T>(members));
+    }
+
+    /// <summary>How many rows match.</summary>
+    public int Count<T>(EntityShape<T> shape, FilterNode? filter) where T : class
+    {
+        var sql = new SqlBuilder();
+        var row = sql.Alias();
+        var text = $"SELECT count(*) FROM {SqlNames.Table(typeof(T))} {row}{SqlBuilder.Where(sql.Condition(filter, row))}";
+        return connections.Query(text, sql.Parameters, reader => reader.GetInt32(0))[0];
+    }
+
+    /// <summary>
+    /// The first <paramref name="first"/> rows of each parent, in the query's order, as one statement:
+    /// <c>FROM json_each(parents) p CROSS JOIN rows r WHERE r.key IN (SELECT key … WHERE fk = p.value … ORDER BY … LIMIT n)</c>.
+    /// SQLite runs the subquery once per parent through the foreign key's index and stops at the limit, then reads
+    /// the rows by primary key: a nested list never reads more rows than it returns. Rows come grouped by nothing;
+    /// the caller groups them by <paramref name="foreignKey"/>, which is always read.
+    /// </summary>
+    public List<T> FirstPerParent<T>(EntityShape<T> shape, Expression<Func<T, string?>> foreignKey, IReadOnlyCollection<string> parentKeys,
+        FilterNode? filter, IReadOnlyList<SortKey> order, int first, IReadOnlyCollection<string>? fields) where T : class
+    {
+        var members = Projection.Of(shape, fields, foreignKey);
+        var table = SqlNames.Table(typeof(T));
+        var sql = new SqlBuilder();
+        var row = sql.Alias();
+        var child = sql.Alias();
+        var parents = sql.Parameter(JsonSerializer.Serialize(parentKeys));
+        var condition = sql.Condition(filter, child);
+        // CROSS JOIN fixes the order: parents outside (SQLite would otherwise scan all rows in the list's order)
+        var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM json_each({parents}) p CROSS JOIN {table} {row} " +
+                   $"WHERE {SqlBuilder.Column(shape.KeyField.Selector, row)} IN (SELECT {SqlBuilder.Column(shape.KeyField.Selector, child)} FROM {table} {child} " +
+                   $"WHERE {SqlBuilder.Column(foreignKey, child)} = p.value{(condition is null ? "" : $" AND ({condition})")} " +
+                   $"ORDER BY {sql.OrderBy(shape, order, child)} LIMIT {sql.Parameter(first)}) " +
+                   $"ORDER BY {sql.OrderBy(shape, order, row)}";
+        return connections.Query(text, sql.Parameters, RowReader.For<T>(members));
+    }
+}

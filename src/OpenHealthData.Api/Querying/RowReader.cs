@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using Microsoft.Data.Sqlite;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>Turns result rows into entities: one compiled reader per entity and column list, columns in the given order.</summary>
+public static class RowReader
+{
+    private static readonly ConcurrentDictionary<(Type, string), Delegate> Compiled = new();
+
+    public static Func<SqliteDataReader, T> For<T>(IReadOnlyList<string> members) =>
+        (Func<SqliteDataReader, T>)Compiled.GetOrAdd((typeof(T), string.Join(",", members)), _ => Compile<T>(members));
+
+    private static Func<SqliteDataReader, T> Compile<T>(IReadOnlyList<string> members)
+    {
+        var reader = Expression.Parameter(typeof(SqliteDataReader), "reader");
+        var bindings = members.Select((member, i) =>
+        {
+            var property = typeof(T).GetProperty(member)!;
+            return Expression.Bind(property, Read(reader, i, property.PropertyType));
+        });
+        return Expression.Lambda<Func<SqliteDataReader, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), reader).Compile();
+    }
+
+    private static Expression Read(ParameterExpression reader, int ordinal, Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var getter = underlying == typeof(string) ? nameof(SqliteDataReader.GetString)
+            : underlying == typeof(int) ? nameof(SqliteDataReader.GetInt32)
+            : underlying == typeof(long) ? nameof(SqliteDataReader.GetInt64)
+            : underlying == typeof(double) ? nameof(SqliteDataReader.GetDouble)
+            : underlying == typeof(bool) ? nameof(SqliteDataReader.GetBoolean)
+            : throw new NotSupportedException($"No reader for a column of type {type}.");
+        var index = Expression.Constant(ordinal);
+        Expression value = Expression.Call(reader, typeof(SqliteDataReader).GetMethod(getter, [typeof(int)])!, index);
+        if (value.Type != type) value = Expression.Convert(value, type);
+        return type.IsValueType && underlying == type
+            ? value
+            : Expression.Condition(Expression.Call(reader, typeof(SqliteDataReader).GetMethod(nameof(SqliteDataReader.IsDBNull), [typeof(int)])!, index),
+                Expression.Default(type), value);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using OpenHealthData.Data;
+
+namespace OpenHealthData.Api.Querying;
+
+/// <summary>Tables and columns of the entities as the database has them: read from the one EF Core model that built it.</summary>
+public static class SqlNames
+{
+    private static readonly IModel Model = ReadModel();
+
+    private static IModel ReadModel()
+    {
+        using var db = new HealthDbContext(new DbContextOptionsBuilder<HealthDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return db.Model;
+    }
+
+    private static IEntityType Entity(Type type) => Model.FindEntityType(type) ?? throw new NotSupportedException($"{type.Name} is not a table.");
+
+    public static string Table(Type entity) => Quote(Entity(entity).GetTableName()!);
+
+    public static string Column(Type entity, string member) =>
+        Quote((Entity(entity).FindProperty(member) ?? throw new NotSupportedException($"{entity.Name}.{member} is not a column.")).GetColumnName());
+
+    /// <summary>The column a selector such as <c>x => x.RegionCode</c> reads.</summary>
+    public static string Column(LambdaExpression selector) => Column(selector.Parameters[0].Type, Member(selector));
+
+    /// <summary>The property a selector such as <c>x => x.RegionCode</c> reads.</summary>
+    public static string Member(LambdaExpression selector) => ((MemberExpression)selector.Body).Member.Name;
+
+    /// <summary>Every column of the table, as its properties, in the model's order: a whole row.</summary>
+    public static IReadOnlyList<string> Members(Type entity) =>
+        AllMembers.GetOrAdd(entity, type => [.. Entity(type).GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.Name)]);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<string>> AllMembers = new();
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
