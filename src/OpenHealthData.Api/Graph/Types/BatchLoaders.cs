@@ -10,6 +10,17 @@ namespace OpenHealthData.Api.Graph.Types;
 public sealed class BatchLoaders
 {
     private readonly Dictionary<string, object> _loaders = [];
+    private readonly Dictionary<object, object> _byField = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The loader of one selected field (its place in the document): its arguments and selection are the same under
+    /// every parent of a request, so they are read once, not once per parent row.
+    /// </summary>
+    public BatchLoader<TKey, TValue> ForField<TKey, TValue>(object field, Func<BatchLoader<TKey, TValue>> create) where TKey : notnull
+    {
+        if (!_byField.TryGetValue(field, out var loader)) _byField[field] = loader = create();
+        return (BatchLoader<TKey, TValue>)loader;
+    }
 
     public BatchLoader<TKey, TValue> Get<TKey, TValue>(string name, Func<IReadOnlyCollection<TKey>, CancellationToken, Task<Dictionary<TKey, TValue>>> fetch)
         where TKey : notnull

@@ -74,18 +74,21 @@ public static class GraphFields
         AddFilterArguments<TSource, TNode>(field, shape);
         field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
-            var maxPageSize = services.Paging.MaxPageSize;
-            var request = Read(ctx, services, shape);
-            Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
-            var first = request.Page.First ?? maxPageSize;
-            var lists = services.Lists;
-            // one loader per list field, arguments and selection: the selection decides the columns read
-            var selected = SelectedFields(ctx.FieldAst, [[]]);
-            var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
-            var loader = services.Loaders.Get<string, List<TNode>>(loaderName, (keys, _) =>
+            var loader = services.Loaders.ForField(ctx.FieldAst, () =>
             {
-                var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
-                return Task.FromResult(rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList()));
+                var maxPageSize = services.Paging.MaxPageSize;
+                var request = Read(ctx, services, shape);
+                Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
+                var first = request.Page.First ?? maxPageSize;
+                var lists = services.Lists;
+                // one loader per list field, arguments and selection: the selection decides the columns read
+                var selected = SelectedFields(ctx.FieldAst, [[]]);
+                var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
+                return services.Loaders.Get<string, List<TNode>>(loaderName, (keys, _) =>
+                {
+                    var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
+                    return Task.FromResult(rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList()));
+                });
             });
             return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
         });
