@@ -18,10 +18,13 @@ public static class SqlNames
 
     private static IEntityType Entity(Type type) => Model.FindEntityType(type) ?? throw new NotSupportedException($"{type.Name} is not a table.");
 
-    public static string Table(Type entity) => Quote(Entity(entity).GetTableName()!);
+    public static string Table(Type entity) => Tables.GetOrAdd(entity, type => Quote(Entity(type).GetTableName()!));
 
-    public static string Column(Type entity, string member) =>
-        Quote((Entity(entity).FindProperty(member) ?? throw new NotSupportedException($"{entity.Name}.{member} is not a column.")).GetColumnName());
+    public static string Column(Type entity, string member) => Columns.GetOrAdd((entity, member), key =>
+        Quote((Entity(key.Item1).FindProperty(key.Item2) ?? throw new NotSupportedException($"{key.Item1.Name}.{key.Item2} is not a column.")).GetColumnName()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Tables = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), string> Columns = new();
 
     /// <summary>The column a selector such as <c>x => x.RegionCode</c> reads.</summary>
     public static string Column(LambdaExpression selector) => Column(selector.Parameters[0].Type, Member(selector));

@@ -34,16 +34,29 @@ public static class GraphFields
         {
             var request = Read(ctx, services, shape);
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            return services.Lists.Page(shape, request, services.Paging, NodeFields(ctx.FieldAst), withTotal);
+            return services.Lists.Page(shape, request, services.Paging, NodeFields<TNode>(ctx.FieldAst), withTotal);
         });
         return field;
     }
 
     /// <summary>The fields selected on a connection's rows (under nodes and edges.node); null behind a fragment.</summary>
-    private static HashSet<string>? NodeFields(GraphQLField connection) => SelectedFields(connection, [["nodes"], ["edges", "node"]]);
+    private static HashSet<string>? NodeFields<TNode>(GraphQLField connection) => SelectedFields<TNode>(connection, [["nodes"], ["edges", "node"]]);
 
-    /// <summary>The fields selected under each path of <paramref name="parent"/> ([] for its own selection); null behind a fragment.</summary>
-    private static HashSet<string>? SelectedFields(GraphQLField parent, string[][] paths)
+    /// <summary>Fields that are not columns but whose resolvers read only the row's key (nested lists, coverage): a row selected with them stays narrow.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> KeyOnly = new();
+
+    /// <summary>Declares that the field's resolver reads only the key of its row (see <see cref="Projection"/>).</summary>
+    public static FieldBuilder<TSource, TReturn> ReadsKeyOnly<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field)
+    {
+        KeyOnly[(typeof(TSource), field.FieldType.Name)] = true;
+        return field;
+    }
+
+    /// <summary>
+    /// The fields of <typeparamref name="TNode"/> selected under each path of <paramref name="parent"/> ([] for its own selection),
+    /// leaving out those that read only the key (always read); null behind a fragment.
+    /// </summary>
+    private static HashSet<string>? SelectedFields<TNode>(GraphQLField parent, string[][] paths)
     {
         var fields = new HashSet<string>(StringComparer.Ordinal);
         bool Collect(GraphQLSelectionSet? set, params string[] path)
@@ -52,7 +65,7 @@ public static class GraphFields
             {
                 if (selection is not GraphQLField field) return false;
                 var name = field.Name.StringValue;
-                if (path.Length == 0) fields.Add(name);
+                if (path.Length == 0) { if (!KeyOnly.ContainsKey((typeof(TNode), name))) fields.Add(name); }
                 else if (name == path[0] && !Collect(field.SelectionSet, path[1..])) return false;
             }
             return true;
@@ -70,7 +83,8 @@ public static class GraphFields
         var groupKey = foreignKey.Compile();
         var field = type.Field(name, typeof(NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraph>>>))
             .Description(description)
-            .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).");
+            .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).")
+            .ReadsKeyOnly(); // every parent key is the parent's primary key
         AddFilterArguments<TSource, TNode>(field, shape);
         field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
@@ -82,7 +96,7 @@ public static class GraphFields
                 var first = request.Page.First ?? maxPageSize;
                 var lists = services.Lists;
                 // one loader per list field, arguments and selection: the selection decides the columns read
-                var selected = SelectedFields(ctx.FieldAst, [[]]);
+                var selected = SelectedFields<TNode>(ctx.FieldAst, [[]]);
                 var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
                 return services.Loaders.Get<string, List<TNode>>(loaderName, (keys, _) =>
                 {

@@ -19,10 +19,10 @@ public sealed class MetricType : EntityType<Metric>
         this.Children<Metric, Observation, ObservationType>("observations", "Figures of this metric.", m => m.Code, o => o.MetricCode);
         this.Reference<Metric, Metric, MetricType>("baseMetric", "For a growth or change metric: the metric whose change it is; null otherwise.", m => m.BaseMetricCode, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MetricAliasType>>>>("aliases")
-            .Description("Old codes merged into this metric; they still resolve to it.")
+            .Description("Old codes merged into this metric; they still resolve to it.").ReadsKeyOnly()
             .Resolve().WithService<MetricCodes>().Resolve((c, codes) => codes.AliasesOf(c.Source.Code).ToList());
         Field<NonNullGraphType<MetricCoverageType>>("coverage")
-            .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).")
+            .Description("Which regions, years and kinds its figures cover (loaded for all metrics of a page at once).").ReadsKeyOnly()
             .Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
             {
                 var lists = services.Lists;
