@@ -61,7 +61,10 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
 
         public Session(string path)
         {
-            Check(raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX, null));
+            // immutable: the file never changes under an open connection (a rebuild writes a new file and renames
+            // it), so SQLite takes no lock and checks for no change at every statement: two to four syscalls less each.
+            Check(raw.sqlite3_open_v2(new Uri(path).AbsoluteUri + "?immutable=1", out _db,
+                raw.SQLITE_OPEN_READONLY | raw.SQLITE_OPEN_NOMUTEX | raw.SQLITE_OPEN_URI, null));
             Check(raw.sqlite3_exec(_db, ReadOnlyPragmas.Pragmas));
         }
 
