@@ -3,5 +3,6 @@ namespace OpenHealthData.Data;
 /// <summary>Told of every statement <see cref="ReadConnections"/> runs (the tests count them; nothing else needs to).</summary>
 public interface IStatementObserver
 {
-    void Executing(string sql);
+    /// <param name="parameters">The values of @p0, @p1 … in order.</param>
+    void Executing(string sql, IReadOnlyList<object?> parameters);
 }

@@ -28,7 +28,7 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
     /// <summary>Runs one statement (parameters @p0, @p1 …, numbered as added) and reads each row of its result.</summary>
     public List<T> Query<T>(string sql, IReadOnlyList<object?> parameters, Func<SqlRow, T> read)
     {
-        foreach (var observer in _observers) observer.Executing(sql);
+        foreach (var observer in _observers) observer.Executing(sql, parameters);
         var session = _idle.TryTake(out var idle) ? idle : new Session(_path);
         try
         {

@@ -70,9 +70,13 @@ public sealed class SqlBuilder
     }
 
     /// <summary>ORDER BY's terms: the keys, through references where they lead, then the primary key.</summary>
-    public string OrderBy(EntityShape shape, IReadOnlyList<SortKey> order, string alias) =>
-        string.Join(", ", order.Select(k => SortTerm(k.Path, k.Field, alias) + (k.Descending ? " DESC" : ""))
-            .Append(Column(shape.KeyField.Selector, alias)));
+    public string OrderBy(EntityShape shape, IReadOnlyList<SortKey> order, string alias)
+    {
+        // keys after the primary key cannot break a tie, and the key itself is added last only when not there yet
+        var upToKey = order.TakeWhile(k => k.Path.Count > 0 || k.Field != shape.KeyField).ToList();
+        var key = upToKey.Count < order.Count ? order[upToKey.Count] : new SortKey([], shape.KeyField, false);
+        return string.Join(", ", upToKey.Append(key).Select(k => SortTerm(k.Path, k.Field, alias) + (k.Descending ? " DESC" : "")));
+    }
 
     /// <summary>A column, or the column of the row a chain of references leads to (null where there is none).</summary>
     private string SortTerm(IReadOnlyList<ReferenceField> path, ScalarField field, string alias)

@@ -16,6 +16,7 @@ public static class StorageServices
         services.AddPooledDbContextFactory<HealthDbContext>((sp, options) =>
             options.UseReadOnlyHealthDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddSingleton<IStatementObserver, StatementLog>();
         services.AddSingleton(sp => new ReadConnections(sp.GetRequiredService<IOptions<DataOptions>>().Value.ResolvedDatabasePath, sp.GetServices<IStatementObserver>()));
         services.AddSingleton<ListQueries>();
         services.AddSingleton<DatabaseInitializer>();

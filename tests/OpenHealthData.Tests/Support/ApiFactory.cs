@@ -98,7 +98,7 @@ public sealed class StatementCounter : DbCommandInterceptor, IStatementObserver
         _texts.Clear();
     }
 
-    public void Executing(string sql)
+    public void Executing(string sql, IReadOnlyList<object?> parameters)
     {
         Interlocked.Increment(ref _count);
         _texts.Enqueue(sql);
