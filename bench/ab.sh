@@ -2,7 +2,7 @@
 # A/B of two builds of the API on the same machine, alternating, response cache off:
 #   bench/ab.sh A_DIR B_DIR DATABASE SEED_DIR REQUEST.json...
 # A_DIR, B_DIR: folders holding a built OpenHealthData.Api.dll (e.g. src/OpenHealthData.Api/bin/Release/net10.0
-# of two checkouts). Both run at once on 127.0.0.1 (ports 5851, 5852), each warmed up WARMUP s per request;
+# of two checkouts), each with its own database built by itself (DATABASE with -A / -B before .db). Both run at once on 127.0.0.1 (ports 5851, 5852), each warmed up WARMUP s per request;
 # then for each round and request: A then B (odd rounds) or B then A (even rounds), `wrk -t1` DURATION s each.
 # Prints req/s, p50/p99 and CPU ms per request (user + system time of the process / requests) of each, and B/A.
 # Knobs: DURATION=10 ROUNDS=3 CONNECTIONS=32 WARMUP=10. Stops both servers on exit.
@@ -16,7 +16,7 @@ trap 'for p in "${PIDS[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done; w
 trap 'exit 130' INT TERM
 
 start() { # NAME DIR PORT
-  (cd "$2" && setsid dotnet OpenHealthData.Api.dll --urls "http://127.0.0.1:$3" --Data:SeedDirectory "$SEED" --Data:DatabasePath "$DB" \
+  (cd "$2" && setsid dotnet OpenHealthData.Api.dll --urls "http://127.0.0.1:$3" --Data:SeedDirectory "$SEED" --Data:DatabasePath "${DB%.db}-$1.db" \
     --RateLimiting:Enabled false --ResponseCache:MaxBytes 0) >"$WORK/$1.log" 2>&1 &
   local deadline=$((SECONDS + 300))
   until curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$3/healthz"; do
