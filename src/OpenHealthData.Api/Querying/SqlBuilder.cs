@@ -33,10 +33,10 @@ public sealed class SqlBuilder
         // an empty alternative matches everything
         FilterNode.AnyOf any => any.Parts.Select(p => Condition(p, alias)).ToList() is var parts && parts.Count > 0 && parts.All(p => p is not null)
             ? Join(parts!, "OR") : null,
-        FilterNode.Compare compare => Operations(compare.Field, Column(compare.Field.Selector, alias), compare.Field.IsNullable, compare.Operations),
+        FilterNode.Compare compare => Operations(compare.Field, compare.Field.Selector, alias, compare.Operations),
         // A filter on the referenced row's key alone reads the foreign key column: no subquery.
         FilterNode.Through { Filter: FilterNode.AllOf { Parts: [FilterNode.Compare key] } } through when key.Field == Shapes.For(through.Reference.Target).KeyField =>
-            Operations(key.Field, Column(through.Reference.ForeignKey, alias), true, key.Operations),
+            Operations(key.Field, through.Reference.ForeignKey, alias, key.Operations),
         FilterNode.Through through => Through(through, alias),
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
@@ -51,8 +51,9 @@ public sealed class SqlBuilder
             : null;
     }
 
-    private string? Operations(ScalarField field, string column, bool nullable, IReadOnlyList<Operation> operations) =>
-        Join([.. operations.Select(o => Operation(field, column, nullable, o))], "AND");
+    /// <summary>The operations on the column <paramref name="selector"/> reads (the field's own, or a reference's foreign key).</summary>
+    private string? Operations(ScalarField field, LambdaExpression selector, string alias, IReadOnlyList<Operation> operations) =>
+        Join([.. operations.Select(o => Operation(field, Column(selector, alias), SqlNames.IsNullable(selector), o))], "AND");
 
     private string Operation(ScalarField field, string column, bool nullable, Operation operation)
     {

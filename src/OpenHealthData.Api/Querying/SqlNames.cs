@@ -26,6 +26,12 @@ public static class SqlNames
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Tables = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), string> Columns = new();
 
+    /// <summary>Whether the column a selector reads may hold NULL, as the database declares it (a text column need not).</summary>
+    public static bool IsNullable(LambdaExpression selector) => Nullability.GetOrAdd((selector.Parameters[0].Type, Member(selector)), key =>
+        (Entity(key.Item1).FindProperty(key.Item2) ?? throw new NotSupportedException($"{key.Item1.Name}.{key.Item2} is not a column.")).IsNullable);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> Nullability = new();
+
     /// <summary>The column a selector such as <c>x => x.RegionCode</c> reads.</summary>
     public static string Column(LambdaExpression selector) => Column(selector.Parameters[0].Type, Member(selector));
 

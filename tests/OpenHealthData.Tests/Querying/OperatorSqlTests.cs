@@ -39,7 +39,7 @@ public sealed partial class OperatorSqlTests
         // column also matches a missing value.
         var column = $"o.\"{char.ToUpperInvariant(field.Name[0])}{field.Name[1..]}\"";
         var documented = ParameterName().Replace(sql.Replace(column, "column", StringComparison.Ordinal), "@value");
-        Assert.Equal(op.MatchesMissing && field.IsNullable ? $"({op.Template} OR column IS NULL)" : op.Template, documented);
+        Assert.Equal(op.MatchesMissing && SqlNames.IsNullable(field.Selector) ? $"({op.Template} OR column IS NULL)" : op.Template, documented);
         Assert.Single(parameters);
     }
 
