@@ -22,13 +22,8 @@ public sealed class ListQueries(ReadConnections connections)
             var sql = new SqlBuilder();
             var row = sql.Alias();
             var where = SqlBuilder.Where(sql.Condition(query.Filter, row));
-            var count = "";
-            if (countToo)
-            {
-                // SQLite computes the uncorrelated count once for the statement, not once per row.
-                var counted = sql.Alias();
-                count = $", (SELECT count(*) FROM {table} {counted}{SqlBuilder.Where(sql.Condition(query.Filter, counted))})";
-            }
+            // SQLite computes the uncorrelated count once for the statement, not once per row.
+            var count = countToo ? $", ({CountSql(sql, shape, query.Filter)})" : "";
             var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)}{count} FROM {table} {row}{where} " +
                        $"ORDER BY {sql.OrderBy(shape, query.Order, row)} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(skip)}";
             var read = RowReader.For<T>(members);
@@ -57,9 +52,14 @@ public sealed class ListQueries(ReadConnections connections)
     public int Count<T>(EntityShape<T> shape, FilterNode? filter) where T : class
     {
         var sql = new SqlBuilder();
+        return connections.Query(CountSql(sql, shape, filter), sql.Parameters, reader => reader.GetInt32(0))[0];
+    }
+
+    /// <summary><c>SELECT count(*) …</c> of the rows that match: a statement of its own, or a page's scalar subquery.</summary>
+    private static string CountSql(SqlBuilder sql, EntityShape shape, FilterNode? filter)
+    {
         var row = sql.Alias();
-        var text = $"SELECT count(*) FROM {SqlNames.Table(typeof(T))} {row}{SqlBuilder.Where(sql.Condition(filter, row))}";
-        return connections.Query(text, sql.Parameters, reader => reader.GetInt32(0))[0];
+        return $"SELECT count(*) FROM {SqlNames.Table(shape.ClrType)} {row}{SqlBuilder.Where(sql.Condition(filter, row))}";
     }
 
     /// <summary>
