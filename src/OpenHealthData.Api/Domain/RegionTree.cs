@@ -15,6 +15,10 @@ public class RegionTree(IDbContextFactory<HealthDbContext> factory)
 
     public bool Contains(string code) => _parents.Value.ContainsKey(code);
 
+    /// <summary>withinRegion as a filter: the rows of <paramref name="shape"/> placed in the region or in any region below it.</summary>
+    public FilterNode Within(EntityShape shape, string code) =>
+        FilterNode.Where(shape.RegionField ?? throw new NotSupportedException($"{shape.Name} has no region."), FilterOperators.In, SelfAndDescendants(code).ToList());
+
     /// <summary>The region and every region below it, at any depth.</summary>
     public virtual IReadOnlyCollection<string> SelfAndDescendants(string code)
     {

@@ -99,7 +99,7 @@ public static class RestEndpoints
             try
             {
                 if (Value("withinRegion") is string withinRegion)
-                    filter = FilterNode.And(filter, FilterNode.Where(shape.RegionField!, FilterOperators.In, regions.SelfAndDescendants(withinRegion).ToList()));
+                    filter = FilterNode.And(filter, regions.Within(shape, withinRegion));
                 var request = new ListQuery(filter, NewestFirst, new PageRequest((int?)Value("first"), (string?)Value("after")));
                 var page = lists.Page(shape, request, paging.Value, fields: null, withTotal: true);
                 return TypedResults.Ok(new ObservationPage(await page.TotalCountAsync(ct), page.PageInfo.HasNextPage, page.PageInfo.EndCursor,

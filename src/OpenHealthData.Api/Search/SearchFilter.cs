@@ -20,7 +20,7 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         var shape = Shapes.Observation;
         FilterNode? filter = null;
         void Where(string field, FilterOperator op, object value) => filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, op, value));
-        if (!string.IsNullOrEmpty(Region)) Where("regionCode", FilterOperators.In, regions.SelfAndDescendants(Region).ToList());
+        if (!string.IsNullOrEmpty(Region)) filter = FilterNode.And(filter, regions.Within(shape, Region));
         if (Year is { } year) Where("year", FilterOperators.Eq, year);
         if (!string.IsNullOrEmpty(Kind))
         {

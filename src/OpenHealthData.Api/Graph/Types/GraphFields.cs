@@ -150,11 +150,8 @@ public static class GraphFields
     private static ListQuery Read(IResolveFieldContext ctx, ResolverServices services, EntityShape shape)
     {
         var filter = ctx.GetArgument<FilterNode?>("where");
-        if (ctx.GetArgument<string?>("withinRegion") is { } region && shape.RegionField is { } regionField)
-        {
-            var codes = services.Regions.SelfAndDescendants(region);
-            filter = FilterNode.And(filter, FilterNode.Where(regionField, FilterOperators.In, codes.ToList()));
-        }
+        if (ctx.GetArgument<string?>("withinRegion") is { } region && shape.RegionField is not null)
+            filter = FilterNode.And(filter, services.Regions.Within(shape, region));
         var order = Sorting.Parse(shape, ctx.GetArgument<object?>("order") switch
         {
             null => null,

@@ -27,8 +27,7 @@ public static class SearchField
                 // where arrives already read into a filter node (FilterInputType parses itself).
                 var query = ctx.GetArgument<FilterNode?>("where");
                 if (ctx.GetArgument<string?>("withinRegion") is { } region)
-                    query = FilterNode.And(query, FilterNode.Where(Shapes.Observation.RegionField!, FilterOperators.In,
-                        services.GetRequiredService<RegionTree>().SelfAndDescendants(region).ToList()));
+                    query = FilterNode.And(query, services.GetRequiredService<RegionTree>().Within(Shapes.Observation, region));
                 return await services.GetRequiredService<SearchService>().SearchAsync(text, query,
                     new PageRequest(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after")), ctx.CancellationToken);
             });
