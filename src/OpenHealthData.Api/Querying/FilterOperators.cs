@@ -25,13 +25,13 @@ public static class FilterOperators
     public static readonly FilterOperator NotContainsText = new("ncontains", "Does not contain the text.", ColumnTraits.Text, false, false,
         "column IS NULL OR instr(column, @value) <= 0");
     public static readonly FilterOperator StartsWith = new("startsWith", "Starts with the text.", ColumnTraits.Text, false, false,
-        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => Like(v) + "%" };
+        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => LikeLiteral((string)v) + "%" };
     public static readonly FilterOperator NotStartsWith = new("nstartsWith", "Does not start with the text.", ColumnTraits.Text, false, false,
-        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => Like(v) + "%" };
+        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => LikeLiteral((string)v) + "%" };
     public static readonly FilterOperator EndsWith = new("endsWith", "Ends with the text.", ColumnTraits.Text, false, false,
-        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + Like(v) };
+        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + LikeLiteral((string)v) };
     public static readonly FilterOperator NotEndsWith = new("nendsWith", "Does not end with the text.", ColumnTraits.Text, false, false,
-        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + Like(v) };
+        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + LikeLiteral((string)v) };
 
     public static readonly FilterOperator Has = new("has", "Has every one of these dimension values (and maybe others), e.g. [{ name: \"population\", value: \"key_groups\" }].",
         ColumnTraits.Dimensions, true, false, "instr(column, @value) > 0 — one per pair, joined by AND")
@@ -53,11 +53,11 @@ public static class FilterOperators
     /// <summary>A list as one JSON array: one parameter and one statement text, however long the list.</summary>
     private static object JsonList(object values) => JsonSerializer.Serialize(((System.Collections.IEnumerable)values).Cast<object?>());
 
-    /// <summary>The text as a LIKE pattern that matches it literally (escape character \).</summary>
-    private static string Like(object text)
+    /// <summary>The text as a LIKE pattern that matches it literally (escape character \): the text operators and search's short words.</summary>
+    public static string LikeLiteral(string text)
     {
         var escaped = new StringBuilder();
-        foreach (var c in (string)text)
+        foreach (var c in text)
         {
             if (c is '%' or '_' or '\\') escaped.Append('\\');
             escaped.Append(c);

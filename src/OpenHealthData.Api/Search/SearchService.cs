@@ -114,7 +114,7 @@ public sealed class SearchService(HealthDbContext db, ListQueries lists, Referen
         for (var i = 0; i < patterns.Count; i++)
         {
             var name = $"$like{i}";
-            Add(command, name, $"%{patterns[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%");
+            Add(command, name, $"%{FilterOperators.LikeLiteral(patterns[i])}%");
             var likes = SearchIndex.Columns.Select(c => (c.Weight, Sql: $"{c.Name} LIKE {name} ESCAPE '\\'")).ToList();
             foreach (var (weight, sql) in likes) score.Append(CultureInfo.InvariantCulture, $" + (CASE WHEN {sql} THEN {weight} ELSE 0 END)");
             if (i < terms.Count && patterns[i].Length < SearchTerms.IndexedLength) conditions.Add($"({string.Join(" OR ", likes.Select(l => l.Sql))})");
