@@ -25,6 +25,13 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
 
     static ReadConnections() => Batteries_V2.Init();
 
+    /// <summary>Runs one statement written as a <see cref="Sql"/> value and reads each row of its result.</summary>
+    public List<T> Query<T>(Sql sql, Func<SqlRow, T> read)
+    {
+        var (text, parameters) = sql.Render();
+        return Query(text, parameters, read);
+    }
+
     /// <summary>Runs one statement (parameters @p0, @p1 …, numbered as added) and reads each row of its result.</summary>
     public List<T> Query<T>(string sql, IReadOnlyList<object?> parameters, Func<SqlRow, T> read)
     {

@@ -1,42 +1,54 @@
+using System.Collections;
 using System.Text;
 using System.Text.Json;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Querying;
 
-/// <summary>The operators of the filter language, one row each, in the order the GraphQL inputs list them.</summary>
+/// <summary>
+/// The operators of the filter language, one row each, in the order the GraphQL inputs list them. One rule for
+/// text: every text operator compares exactly, character by character (case-sensitive: "Yueqing" does not match
+/// "yueqing"; Chinese has no case). One rule for missing values: a positive operator never matches a missing value
+/// (except eq null, and in with null in its list); its negation matches exactly the other rows, missing values included.
+/// </summary>
 public static class FilterOperators
 {
-    public static readonly FilterOperator Eq = new("eq", "Equal to (null: is null).", ColumnTraits.Equatable, false, true, "column = @value") { NullSql = "column IS NULL" };
-    public static readonly FilterOperator Neq = new("neq", "Not equal to (null: is not null).", ColumnTraits.Equatable, false, true, "column <> @value")
+    public static readonly FilterOperator Eq = new("eq", "Equal to (null: is missing).", ColumnTraits.Equatable, false)
     {
-        NullSql = "column IS NOT NULL",
-        MatchesMissing = true,
+        Write = (column, value) => Sql.Of($"{column} = {value}"),
+        AcceptsNull = true,
+        NullRule = "`eq: null` matches the missing values; any other value never matches a missing one.",
     };
-    public static readonly FilterOperator In = new("in", "One of the values.", ColumnTraits.Listable, true, false,
-        "column IN (SELECT value FROM json_each(@value)) — the list is one parameter, a JSON array") { Parameter = JsonList };
-    public static readonly FilterOperator Nin = new("nin", "None of the values.", ColumnTraits.Listable, true, false,
-        "column NOT IN (SELECT value FROM json_each(@value)) — the list is one parameter, a JSON array") { Parameter = JsonList, MatchesMissing = true };
-    public static readonly FilterOperator Gt = new("gt", "Greater than.", ColumnTraits.Ordered, false, false, "column > @value");
-    public static readonly FilterOperator Gte = new("gte", "Greater than or equal to.", ColumnTraits.Ordered, false, false, "column >= @value");
-    public static readonly FilterOperator Lt = new("lt", "Less than.", ColumnTraits.Ordered, false, false, "column < @value");
-    public static readonly FilterOperator Lte = new("lte", "Less than or equal to.", ColumnTraits.Ordered, false, false, "column <= @value");
-    public static readonly FilterOperator ContainsText = new("contains", "Contains the text (case-sensitive).", ColumnTraits.Text, false, false,
-        "column IS NOT NULL AND instr(column, @value) > 0");
-    public static readonly FilterOperator NotContainsText = new("ncontains", "Does not contain the text.", ColumnTraits.Text, false, false,
-        "column IS NULL OR instr(column, @value) <= 0");
-    public static readonly FilterOperator StartsWith = new("startsWith", "Starts with the text.", ColumnTraits.Text, false, false,
-        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => LikeLiteral((string)v) + "%" };
-    public static readonly FilterOperator NotStartsWith = new("nstartsWith", "Does not start with the text.", ColumnTraits.Text, false, false,
-        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is the text with % _ \\ escaped, then %") { Parameter = v => LikeLiteral((string)v) + "%" };
-    public static readonly FilterOperator EndsWith = new("endsWith", "Ends with the text.", ColumnTraits.Text, false, false,
-        "column IS NOT NULL AND column LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + LikeLiteral((string)v) };
-    public static readonly FilterOperator NotEndsWith = new("nendsWith", "Does not end with the text.", ColumnTraits.Text, false, false,
-        "column IS NULL OR column NOT LIKE @value ESCAPE '\\' — @value is % then the text with % _ \\ escaped") { Parameter = v => "%" + LikeLiteral((string)v) };
+    public static readonly FilterOperator Neq = Not(Eq, "neq", "Not equal to (null: is not missing).");
+
+    public static readonly FilterOperator In = new("in", "One of the values.", ColumnTraits.Listable, true)
+    {
+        // The list is one parameter (a JSON array): one statement text however long the list.
+        Write = (column, values) => Sql.Of($"{column} IN (SELECT value FROM json_each({JsonList(values)}))"),
+        AcceptsNull = true,
+        NullRule = "A null in the list means \"or is missing\"; without one, a missing value never matches.",
+    };
+    public static readonly FilterOperator Nin = Not(In, "nin", "None of the values.");
+
+    public static readonly FilterOperator Gt = Ordered("gt", "Greater than.", (c, v) => Sql.Of($"{c} > {v}"));
+    public static readonly FilterOperator Gte = Ordered("gte", "Greater than or equal to.", (c, v) => Sql.Of($"{c} >= {v}"));
+    public static readonly FilterOperator Lt = Ordered("lt", "Less than.", (c, v) => Sql.Of($"{c} < {v}"));
+    public static readonly FilterOperator Lte = Ordered("lte", "Less than or equal to.", (c, v) => Sql.Of($"{c} <= {v}"));
+
+    public static readonly FilterOperator ContainsText = Text("contains", "Contains the text.", (c, v) => Sql.Of($"instr({c}, {v}) > 0"));
+    public static readonly FilterOperator NotContainsText = Not(ContainsText, "ncontains", "Does not contain the text.");
+    // substr and length count characters, as instr does: no pattern, so no character is special and no case is folded.
+    public static readonly FilterOperator StartsWith = Text("startsWith", "Starts with the text.", (c, v) => Sql.Of($"substr({c}, 1, length({v})) = {v}"));
+    public static readonly FilterOperator NotStartsWith = Not(StartsWith, "nstartsWith", "Does not start with the text.");
+    public static readonly FilterOperator EndsWith = Text("endsWith", "Ends with the text.", (c, v) => Sql.Of($"substr({c}, length({c}) - length({v}) + 1) = {v}"));
+    public static readonly FilterOperator NotEndsWith = Not(EndsWith, "nendsWith", "Does not end with the text.");
 
     public static readonly FilterOperator Has = new("has", "Has every one of these dimension values (and maybe others), e.g. [{ name: \"population\", value: \"key_groups\" }].",
-        ColumnTraits.Dimensions, true, false, "instr(column, @value) > 0 — one per pair, joined by AND")
+        ColumnTraits.Dimensions, true)
     {
         // Each pair is matched as "name":"value" in the canonical text (keys sorted), one SQL parameter each.
+        Write = (column, pairs) => ((IEnumerable)pairs).Cast<object>().Select(pair => Sql.Of($"instr({column}, {pair}) > 0")).ToList() is { Count: > 0 } each
+            ? Sql.Join(" AND ", each) : Sql.True,
         ReadOperand = raw => raw switch
         {
             KeyValuePair<string, string> pair => Data.Model.Dimensions.Fragment(pair.Key, pair.Value),
@@ -44,16 +56,35 @@ public static class FilterOperators
                 Data.Model.Dimensions.Fragment(name, value),
             _ => null,
         },
-        EachValue = true,
+        NullRule = "An empty list matches every row.",
     };
 
     public static readonly IReadOnlyList<FilterOperator> All =
         [Eq, Neq, In, Nin, Gt, Gte, Lt, Lte, ContainsText, NotContainsText, StartsWith, NotStartsWith, EndsWith, NotEndsWith, Has];
 
-    /// <summary>A list as one JSON array: one parameter and one statement text, however long the list.</summary>
-    private static object JsonList(object values) => JsonSerializer.Serialize(((System.Collections.IEnumerable)values).Cast<object?>());
+    private static FilterOperator Ordered(string name, string description, Func<Sql, object, Sql> write) => new(name, description, ColumnTraits.Ordered, false)
+    {
+        Write = write,
+        NullRule = "A missing value never matches.",
+    };
 
-    /// <summary>The text as a LIKE pattern that matches it literally (escape character \): the text operators and search's short words.</summary>
+    private static FilterOperator Text(string name, string description, Func<Sql, object, Sql> write) => new(name, description + " Case-sensitive.", ColumnTraits.Text, false)
+    {
+        Write = write,
+        NullRule = "A missing value never matches.",
+    };
+
+    private static FilterOperator Not(FilterOperator positive, string name, string description) => new(name, description, positive.AppliesTo, positive.TakesList)
+    {
+        Negates = positive,
+        AcceptsNull = positive.AcceptsNull,
+        NullRule = $"Exactly the rows `{positive.Name}` does not match, missing values included.",
+    };
+
+    /// <summary>A list as one JSON array: one parameter and one statement text, however long the list.</summary>
+    private static string JsonList(object values) => JsonSerializer.Serialize(((IEnumerable)values).Cast<object?>());
+
+    /// <summary>The text as a LIKE pattern that matches it literally (escape character \): search's short words.</summary>
     public static string LikeLiteral(string text)
     {
         var escaped = new StringBuilder();

@@ -22,6 +22,17 @@ public static class FilterParser
                     .Select(item => Node(shape, item, $"{shape.Name}FilterInput.{name}") ?? new FilterNode.AllOf([])).ToList();
                 parts.Add(name == "and" ? new FilterNode.AllOf(items) : new FilterNode.AnyOf(items));
             }
+            else if (name == "not")
+            {
+                if (value is null) continue;
+                parts.Add(new FilterNode.Not(Node(shape, value, $"{shape.Name}FilterInput.not") ?? new FilterNode.AllOf([])));
+            }
+            else if (name is "eq" or "neq")
+            {
+                // the row itself by its key; through a reference, the reference itself (eq: null is "there is none")
+                var op = name == "eq" ? FilterOperators.Eq : FilterOperators.Neq;
+                parts.Add(new FilterNode.Itself(new Operation(op, Value(shape.KeyField, op, value))));
+            }
             else if (shape.FindScalar(name) is { } scalar)
             {
                 if (value is null) continue;

@@ -21,14 +21,13 @@ public sealed class ListQueries(ReadConnections connections)
         {
             var sql = new SqlBuilder();
             var row = sql.Alias();
-            var where = SqlBuilder.Where(sql.Condition(query.Filter, row));
+            var where = SqlBuilder.Where(sql.Condition(query.Filter, shape, row));
             // SQLite computes the uncorrelated count once for the statement, not once per row.
-            var count = countToo ? $", ({CountSql(sql, shape, query.Filter)})" : "";
-            var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)}{count} FROM {table} {row}{where} " +
-                       $"ORDER BY {sql.OrderBy(shape, query.Order, row)} LIMIT {sql.Parameter(take)} OFFSET {sql.Parameter(skip)}";
+            var count = countToo ? Sql.Of($", ({CountSql(sql, shape, query.Filter)})") : Sql.Empty;
+            var statement = Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)}{count} FROM {table} {row}{where} ORDER BY {sql.OrderBy(shape, query.Order, row)} LIMIT {take} OFFSET {skip}");
             var read = RowReader.For<T>(members);
             int? total = null;
-            var rows = connections.Query(text, sql.Parameters, reader =>
+            var rows = connections.Query(statement, reader =>
             {
                 if (countToo) total ??= reader.GetInt32(members.Count);
                 return read(reader);
@@ -43,23 +42,20 @@ public sealed class ListQueries(ReadConnections connections)
         var members = Projection.Of(shape, fields);
         var sql = new SqlBuilder();
         var row = sql.Alias();
-        var where = SqlBuilder.Where(sql.Condition(filter, row));
-        var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM {SqlNames.Table(typeof(T))} {row}{where} ORDER BY {sql.OrderBy(shape, order, row)}";
-        return connections.Query(text, sql.Parameters, RowReader.For<T>(members));
+        var where = SqlBuilder.Where(sql.Condition(filter, shape, row));
+        return connections.Query(Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM {SqlNames.Table(typeof(T))} {row}{where} ORDER BY {sql.OrderBy(shape, order, row)}"),
+            RowReader.For<T>(members));
     }
 
     /// <summary>How many rows match.</summary>
-    public int Count<T>(EntityShape<T> shape, FilterNode? filter) where T : class
-    {
-        var sql = new SqlBuilder();
-        return connections.Query(CountSql(sql, shape, filter), sql.Parameters, reader => reader.GetInt32(0))[0];
-    }
+    public int Count<T>(EntityShape<T> shape, FilterNode? filter) where T : class =>
+        connections.Query(CountSql(new SqlBuilder(), shape, filter), reader => reader.GetInt32(0))[0];
 
     /// <summary><c>SELECT count(*) …</c> of the rows that match: a statement of its own, or a page's scalar subquery.</summary>
-    private static string CountSql(SqlBuilder sql, EntityShape shape, FilterNode? filter)
+    private static Sql CountSql(SqlBuilder sql, EntityShape shape, FilterNode? filter)
     {
         var row = sql.Alias();
-        return $"SELECT count(*) FROM {SqlNames.Table(shape.ClrType)} {row}{SqlBuilder.Where(sql.Condition(filter, row))}";
+        return Sql.Of($"SELECT count(*) FROM {SqlNames.Table(shape.ClrType)} {row}{SqlBuilder.Where(sql.Condition(filter, shape, row))}");
     }
 
     /// <summary>
@@ -77,14 +73,12 @@ public sealed class ListQueries(ReadConnections connections)
         var sql = new SqlBuilder();
         var row = sql.Alias();
         var child = sql.Alias();
-        var parents = sql.Parameter(JsonSerializer.Serialize(parentKeys));
-        var condition = sql.Condition(filter, child);
+        var parents = JsonSerializer.Serialize(parentKeys);
+        var condition = sql.Condition(filter, shape, child) is { } c ? Sql.Of($" AND ({c})") : Sql.Empty;
         // CROSS JOIN fixes the order: parents outside (SQLite would otherwise scan all rows in the list's order)
-        var text = $"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM json_each({parents}) p CROSS JOIN {table} {row} " +
-                   $"WHERE {SqlBuilder.Column(shape.KeyField.Selector, row)} IN (SELECT {SqlBuilder.Column(shape.KeyField.Selector, child)} FROM {table} {child} " +
-                   $"WHERE {SqlBuilder.Column(foreignKey, child)} = p.value{(condition is null ? "" : $" AND ({condition})")} " +
-                   $"ORDER BY {sql.OrderBy(shape, order, child)} LIMIT {sql.Parameter(first)}) " +
-                   $"ORDER BY {sql.OrderBy(shape, order, row)}";
-        return connections.Query(text, sql.Parameters, RowReader.For<T>(members));
+        return connections.Query(Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM json_each({parents}) p CROSS JOIN {table} {row} " +
+            $"WHERE {SqlBuilder.Column(shape.KeyField.Selector, row)} IN (SELECT {SqlBuilder.Column(shape.KeyField.Selector, child)} FROM {table} {child} " +
+            $"WHERE {SqlBuilder.Column(foreignKey, child)} = p.value{condition} ORDER BY {sql.OrderBy(shape, order, child)} LIMIT {first}) " +
+            $"ORDER BY {sql.OrderBy(shape, order, row)}"), RowReader.For<T>(members));
     }
 }

@@ -24,6 +24,7 @@ public static class Paging
         int? total = null;
         int Count() => total ??= count();
 
+        if (end is not null && end >= Count()) throw OutOfRange("before", end.Value, Count());
         if (end is not null && end < start) end = start;
         int skip = start, take;
         if (request.Last is { } last && request.First is null)
@@ -45,6 +46,8 @@ public static class Paging
             (rows, var counted) = fetch(skip, take + 1, withTotal && total is null);
             total ??= counted;
         }
+        // A cursor names a row: one past the last row is no row (a page after the last row is empty, and that is all).
+        if (request.After is not null && rows.Count == 0 && start - 1 >= Count()) throw OutOfRange("after", start - 1, Count());
         var hasMore = rows.Count > take;
         var edges = rows.Take(take).Select((row, i) => new Edge<T>(Encode(skip + i), row)).ToList();
         var info = new PageInfo(
@@ -62,14 +65,24 @@ public static class Paging
             throw new QueryArgumentException($"'{name}' must be between 0 and {maxPageSize}, the maximum page size; got {size}.");
     }
 
+    private static QueryArgumentException OutOfRange(string argument, int position, int total) =>
+        new($"'{argument}' is a cursor past the last row (row {position + 1} of {total}); use a cursor returned by this API for this query.");
+
     public static string Encode(int position) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"pos:{position}"));
 
+    /// <summary>
+    /// The position a cursor names, or a client error naming <paramref name="argument"/>. Only the exact text this API
+    /// writes is a cursor ("pos:" and digits, no sign, no leading zero), and never the largest int, so that the
+    /// position after it is still a position.
+    /// </summary>
     public static int Decode(string cursor, string argument)
     {
         try
         {
             var text = Encoding.ASCII.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("pos:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(4), out var position) && position >= 0)
+            if (text.StartsWith("pos:", StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+                && position < int.MaxValue && Encode(position) == cursor)
                 return position;
         }
         catch (FormatException) { }

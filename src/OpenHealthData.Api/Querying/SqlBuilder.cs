@@ -1,107 +1,121 @@
 using System.Collections;
 using System.Linq.Expressions;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Querying;
 
 /// <summary>
-/// Writes the SQL of the query language — a filter, an order, the columns of a shape — with every value a parameter
-/// (@p0, @p1 … in the order they were added): queries of one shape give one statement text whatever their values, so
-/// SQLite reuses its prepared statement. Each operator's SQL is its row in <see cref="FilterOperators"/>.
+/// Writes the SQL of the query language — a filter, an order, the columns of a shape — as <see cref="Sql"/> values:
+/// identifiers come from the model, every value is a parameter, so queries of one shape give one statement text
+/// whatever their values and SQLite reuses its prepared statement. Each operator's SQL is its row in
+/// <see cref="FilterOperators"/>; the rules for missing values are written once here (schema/filters.md states them).
 /// </summary>
 public sealed class SqlBuilder
 {
-    private readonly List<object?> _parameters = [];
     private int _aliases;
 
-    public IReadOnlyList<object?> Parameters => _parameters;
-
-    /// <summary>A new parameter holding <paramref name="value"/>; returns its name.</summary>
-    public string Parameter(object? value)
-    {
-        _parameters.Add(value);
-        return "@p" + (_parameters.Count - 1);
-    }
-
     /// <summary>A new table alias: t0, t1 …</summary>
-    public string Alias() => "t" + _aliases++;
+    public Sql Alias() => Sql.Identifier("t" + _aliases++);
 
     /// <summary>The condition of a filter on the table <paramref name="alias"/> of <paramref name="shape"/>; null for none.</summary>
-    public string? Condition(FilterNode? filter, string alias) => filter switch
+    public Sql? Condition(FilterNode? filter, EntityShape shape, Sql alias) => filter switch
     {
         null => null,
-        FilterNode.AllOf all => Join(all.Parts.Select(p => Condition(p, alias)).OfType<string>().ToList(), "AND"),
+        FilterNode.AllOf all => Join(" AND ", [.. all.Parts.Select(p => Condition(p, shape, alias)).OfType<Sql>()]),
         // an empty alternative matches everything
-        FilterNode.AnyOf any => any.Parts.Select(p => Condition(p, alias)).ToList() is var parts && parts.Count > 0 && parts.All(p => p is not null)
-            ? Join(parts!, "OR") : null,
-        FilterNode.Compare compare => Operations(compare.Field, compare.Field.Selector, alias, compare.Operations),
-        // A filter on the referenced row's key alone reads the foreign key column: no subquery.
-        FilterNode.Through { Filter: FilterNode.AllOf { Parts: [FilterNode.Compare key] } } through when key.Field == Shapes.For(through.Reference.Target).KeyField =>
-            Operations(key.Field, through.Reference.ForeignKey, alias, key.Operations),
+        FilterNode.AnyOf any => any.Parts.Select(p => Condition(p, shape, alias)).ToList() is var parts && parts.Count > 0 && parts.All(p => p is not null)
+            ? Join(" OR ", parts!) : null,
+        // two-valued: where the condition is unknown (NULL) the row did not match, so its negation does
+        FilterNode.Not not => Condition(not.Filter, shape, alias) is { } negated ? Sql.Of($"NOT ifnull(({negated}), 0)") : Sql.False,
+        FilterNode.Compare compare => Operations(compare.Field.Name, compare.Operations, Column(compare.Field.Selector, alias), SqlNames.IsNullable(compare.Field.Selector)),
+        // the row itself, by its key (never missing)
+        FilterNode.Itself itself => Operation(shape.Name, itself.Operation, Column(shape.KeyField.Selector, alias), nullable: false),
         FilterNode.Through through => Through(through, alias),
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
 
-    /// <summary>The referenced row must exist and match: <c>fk IN (SELECT key FROM target WHERE …)</c>.</summary>
-    private string? Through(FilterNode.Through through, string alias)
+    /// <summary>
+    /// A filter on the row a reference points to. A missing reference is a missing row, which only a test of the
+    /// reference itself (<c>{ eq: null }</c>) matches: <see cref="FilterNode.MatchesMissingRow"/>.
+    /// </summary>
+    private Sql? Through(FilterNode.Through through, Sql alias)
     {
         var target = Shapes.For(through.Reference.Target);
+        var foreignKey = Column(through.Reference.ForeignKey, alias);
+        var nullable = SqlNames.IsNullable(through.Reference.ForeignKey);
+        switch (through.Filter)
+        {
+            // The reference itself ({ institution: { eq: null } }) is its foreign key.
+            case FilterNode.Itself self:
+                return Operation(through.Reference.Name, self.Operation, foreignKey, nullable);
+            case FilterNode.AllOf { Parts: [FilterNode.Itself self] }:
+                return Operation(through.Reference.Name, self.Operation, foreignKey, nullable);
+            // A filter on the referenced row's key alone reads the foreign key column, no subquery; the row must exist.
+            case FilterNode.AllOf { Parts: [FilterNode.Compare { Operations.Count: > 0 } key] } when key.Field == target.KeyField:
+                var operations = Operations(key.Field.Name, key.Operations, foreignKey, nullable: false)!;
+                return nullable ? Sql.Of($"({foreignKey} IS NOT NULL AND ({operations}))") : operations;
+        }
         var inner = Alias();
-        return Condition(through.Filter, inner) is { } condition
-            ? $"{Column(through.Reference.ForeignKey, alias)} IN (SELECT {Column(target.KeyField.Selector, inner)} FROM {SqlNames.Table(target.ClrType)} {inner} WHERE {condition})"
-            : null;
+        if (Condition(through.Filter, target, inner) is not { } condition) return null;
+        var exists = Sql.Of($"{foreignKey} IN (SELECT {Column(target.KeyField.Selector, inner)} FROM {SqlNames.Table(target.ClrType)} {inner} WHERE {condition})");
+        return nullable && through.Filter.MatchesMissingRow() ? Sql.Of($"({foreignKey} IS NULL OR {exists})") : exists;
     }
 
-    /// <summary>The operations on the column <paramref name="selector"/> reads (the field's own, or a reference's foreign key).</summary>
-    private string? Operations(ScalarField field, LambdaExpression selector, string alias, IReadOnlyList<Operation> operations) =>
-        Join([.. operations.Select(o => Operation(field, Column(selector, alias), SqlNames.IsNullable(selector), o))], "AND");
+    /// <summary>The operations on a column (the field's own, or a reference's foreign key), all of which must hold.</summary>
+    private static Sql? Operations(string field, IReadOnlyList<Operation> operations, Sql column, bool nullable) =>
+        Join(" AND ", [.. operations.Select(o => Operation(field, o, column, nullable))]);
 
-    private string Operation(ScalarField field, string column, bool nullable, Operation operation)
+    /// <summary>One operation: the positive operator's SQL, or the negation of it that also matches what it does not on a missing value.</summary>
+    public static Sql Operation(string field, Operation operation, Sql column, bool nullable)
     {
         var (op, operand) = operation;
-        if (operand is null)
-        {
-            if (op.NullSql is null)
-                throw new QueryArgumentException(op.TakesList ? $"{field.Name} must be a list, not null." : $"Operator '{op.Name}' of field '{field.Name}' needs a value, not null.");
-            return op.NullSql.Replace("column", column, StringComparison.Ordinal);
-        }
-        string Fill(object value) => op.Template.Replace("@value", Parameter(op.Parameter is null ? value : op.Parameter(value)), StringComparison.Ordinal)
-            .Replace("column", column, StringComparison.Ordinal);
-        var sql = op.EachValue ? Join([.. ((IEnumerable)operand).Cast<object>().Select(Fill)], "AND") ?? "1" : Fill(operand);
-        return op.MatchesMissing && nullable ? $"({sql} OR {column} IS NULL)" : sql;
+        var positive = op.Negates ?? op;
+        if (operand is null && (op.TakesList || !op.AcceptsNull))
+            throw new QueryArgumentException(op.TakesList ? $"{field} must be a list, not null." : $"Operator '{op.Name}' of field '{field}' needs a value, not null.");
+        IReadOnlyList<object?>? list = op.TakesList ? [.. ((IEnumerable)operand!).Cast<object?>()] : null;
+        if (list is not null && !op.AcceptsNull && list.Contains(null))
+            throw new QueryArgumentException($"Operator '{op.Name}' of field '{field}' needs values, not null.");
+
+        var holds = operand is null ? Sql.Of($"{column} IS NULL")
+            : list is not null && list.Contains(null) ? Sql.Of($"({positive.Write!(column, list.OfType<object>().ToList())} OR {column} IS NULL)")
+            : positive.Write!(column, list ?? operand);
+        if (op.Negates is null) return holds;
+        return !nullable ? Sql.Of($"NOT ({holds})")
+            : positive.MatchesMissing(operand) ? Sql.Of($"({column} IS NOT NULL AND NOT ({holds}))")
+            : Sql.Of($"({column} IS NULL OR NOT ({holds}))");
     }
 
     /// <summary>ORDER BY's terms: the keys, through references where they lead, then the primary key.</summary>
-    public string OrderBy(EntityShape shape, IReadOnlyList<SortKey> order, string alias)
+    public Sql OrderBy(EntityShape shape, IReadOnlyList<SortKey> order, Sql alias)
     {
         // keys after the primary key cannot break a tie, and the key itself is added last only when not there yet
         var upToKey = order.TakeWhile(k => k.Path.Count > 0 || k.Field != shape.KeyField).ToList();
         var key = upToKey.Count < order.Count ? order[upToKey.Count] : new SortKey([], shape.KeyField, false);
-        return string.Join(", ", upToKey.Append(key).Select(k => SortTerm(k.Path, k.Field, alias) + (k.Descending ? " DESC" : "")));
+        return Sql.Join(", ", upToKey.Append(key).Select(k => k.Descending ? Sql.Of($"{SortTerm(k.Path, k.Field, alias)} DESC") : SortTerm(k.Path, k.Field, alias)));
     }
 
     /// <summary>A column, or the column of the row a chain of references leads to (null where there is none).</summary>
-    private string SortTerm(IReadOnlyList<ReferenceField> path, ScalarField field, string alias)
+    private Sql SortTerm(IReadOnlyList<ReferenceField> path, ScalarField field, Sql alias)
     {
         if (path.Count == 0) return Column(field.Selector, alias);
         var target = Shapes.For(path[0].Target);
         var inner = Alias();
-        return $"(SELECT {SortTerm(path.Skip(1).ToList(), field, inner)} FROM {SqlNames.Table(target.ClrType)} {inner} " +
-               $"WHERE {Column(target.KeyField.Selector, inner)} = {Column(path[0].ForeignKey, alias)})";
+        return Sql.Of($"(SELECT {SortTerm([.. path.Skip(1)], field, inner)} FROM {SqlNames.Table(target.ClrType)} {inner} WHERE {Column(target.KeyField.Selector, inner)} = {Column(path[0].ForeignKey, alias)})");
     }
 
     /// <summary>The columns of these members, in order.</summary>
-    public static string Columns(Type entity, IReadOnlyList<string> members, string alias) =>
-        string.Join(", ", members.Select(m => $"{alias}.{SqlNames.Column(entity, m)}"));
+    public static Sql Columns(Type entity, IReadOnlyList<string> members, Sql alias) =>
+        Sql.Join(", ", members.Select(m => Sql.Of($"{alias}.{SqlNames.Column(entity, m)}")));
 
-    public static string Column(LambdaExpression selector, string alias) => $"{alias}.{SqlNames.Column(selector)}";
+    public static Sql Column(LambdaExpression selector, Sql alias) => Sql.Of($"{alias}.{SqlNames.Column(selector)}");
 
     /// <summary>" WHERE condition", or nothing.</summary>
-    public static string Where(string? condition) => condition is null ? "" : " WHERE " + condition;
+    public static Sql Where(Sql? condition) => condition is null ? Sql.Empty : Sql.Of($" WHERE {condition}");
 
-    private static string? Join(IReadOnlyList<string> parts, string with) => parts.Count switch
+    private static Sql? Join(string with, IReadOnlyList<Sql> parts) => parts.Count switch
     {
         0 => null,
         1 => parts[0],
-        _ => string.Join($" {with} ", parts.Select(p => $"({p})")),
+        _ => Sql.Join(with, parts.Select(p => Sql.Of($"({p})"))),
     };
 }

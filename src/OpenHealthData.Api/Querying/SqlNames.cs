@@ -18,13 +18,15 @@ public static class SqlNames
 
     private static IEntityType Entity(Type type) => Model.FindEntityType(type) ?? throw new NotSupportedException($"{type.Name} is not a table.");
 
-    public static string Table(Type entity) => Tables.GetOrAdd(entity, type => Quote(Entity(type).GetTableName()!));
+    /// <summary>The table of an entity: an identifier from the model.</summary>
+    public static Sql Table(Type entity) => Tables.GetOrAdd(entity, type => Sql.Identifier(Entity(type).GetTableName()!));
 
-    public static string Column(Type entity, string member) => Columns.GetOrAdd((entity, member), key =>
-        Quote((Entity(key.Item1).FindProperty(key.Item2) ?? throw new NotSupportedException($"{key.Item1.Name}.{key.Item2} is not a column.")).GetColumnName()));
+    /// <summary>The column of a property: an identifier from the model.</summary>
+    public static Sql Column(Type entity, string member) => Columns.GetOrAdd((entity, member), key =>
+        Sql.Identifier((Entity(key.Item1).FindProperty(key.Item2) ?? throw new NotSupportedException($"{key.Item1.Name}.{key.Item2} is not a column.")).GetColumnName()));
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Tables = new();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), string> Columns = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Sql> Tables = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), Sql> Columns = new();
 
     /// <summary>Whether the column a selector reads may hold NULL, as the database declares it (a text column need not).</summary>
     public static bool IsNullable(LambdaExpression selector) => Nullability.GetOrAdd((selector.Parameters[0].Type, Member(selector)), key =>
@@ -33,7 +35,7 @@ public static class SqlNames
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> Nullability = new();
 
     /// <summary>The column a selector such as <c>x => x.RegionCode</c> reads.</summary>
-    public static string Column(LambdaExpression selector) => Column(selector.Parameters[0].Type, Member(selector));
+    public static Sql Column(LambdaExpression selector) => Column(selector.Parameters[0].Type, Member(selector));
 
     /// <summary>The property a selector such as <c>x => x.RegionCode</c> reads.</summary>
     public static string Member(LambdaExpression selector) => ((MemberExpression)selector.Body).Member.Name;
@@ -43,6 +45,4 @@ public static class SqlNames
         AllMembers.GetOrAdd(entity, type => [.. Entity(type).GetProperties().Where(p => p.PropertyInfo is not null).Select(p => p.Name)]);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<string>> AllMembers = new();
-
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -54,6 +54,7 @@ public sealed class FilteringTests(ApiFactory api)
         { "{ institution: { id: { eq: \"yueqing-peoples-hospital\" } } }", "institution (key) is Yueqing People's" },
         { "{ institution: { id: { neq: \"yueqing-peoples-hospital\" } } }", "institution (key) is not Yueqing People's" },
         { "{ institution: { id: { eq: null } } }", "institution (key) is null" },
+        { "{ institution: { eq: null } }", "no institution" },
         { "{ programme: { id: { nin: [\"shanxi-health-theme-education-2023\"] } } }", "programme (key) not the theme education" },
         { "{ programme: { id: { ncontains: \"shanxi\" } } }", "programme (key) not containing shanxi" },
     };
@@ -96,10 +97,12 @@ public sealed class FilteringTests(ApiFactory api)
         ["region (key) in Yueqing, Yuncheng"] = o => o.Region!.Code is "330382" or "140800",
         ["parent (key) is Shanxi"] = o => o.Region!.Parent?.Code == "140000",
         ["institution (key) is Yueqing People's"] = o => o.Institution?.Id == "yueqing-peoples-hospital",
-        ["institution (key) is not Yueqing People's"] = o => o.Institution?.Id != "yueqing-peoples-hospital",
-        ["institution (key) is null"] = o => o.Institution?.Id is null,
-        ["programme (key) not the theme education"] = o => o.Programme?.Id != "shanxi-health-theme-education-2023",
-        ["programme (key) not containing shanxi"] = o => !(o.Programme?.Id.Contains("shanxi") ?? false),
+        // through a missing reference nothing matches (schema/filters.md, rule 3); { eq: null } tests the reference itself
+        ["institution (key) is not Yueqing People's"] = o => o.Institution is { Id: not "yueqing-peoples-hospital" },
+        ["institution (key) is null"] = _ => false,
+        ["no institution"] = o => o.Institution is null,
+        ["programme (key) not the theme education"] = o => o.Programme is { Id: not "shanxi-health-theme-education-2023" },
+        ["programme (key) not containing shanxi"] = o => o.Programme is { } p && !p.Id.Contains("shanxi"),
     };
 
     [Theory]

@@ -225,7 +225,8 @@ public static class HostileCorpus
         yield return Gql("cursor with a negative position", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:-1")) + "\") { totalCount } }", 200, "BAD_USER_INPUT");
         yield return Gql("cursor with text position", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:abc")) + "\") { totalCount } }", 200, "BAD_USER_INPUT");
         yield return Gql("cursor with an overflowing position", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:99999999999")) + "\") { totalCount } }", 200, "BAD_USER_INPUT");
-        yield return Gql("cursor past the end", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:999999")) + "\") { nodes { id } } }", 200, "data");
+        yield return Gql("cursor past the end", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:999999")) + "\") { nodes { id } } }", 200, "BAD_USER_INPUT");
+        yield return Gql("cursor at the largest int", "{ observations(after: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("pos:2147483647")) + "\") { nodes { id } } }", 200, "BAD_USER_INPUT");
         yield return Gql("cursor of another kind", "{ observations(before: \"" + Convert.ToBase64String(Encoding.ASCII.GetBytes("{\"id\":1}")) + "\") { totalCount } }", 200, "BAD_USER_INPUT");
         yield return Gql("unknown region in withinRegion", "{ observations(withinRegion: \"../../\") { totalCount } }", 200, "BAD_USER_INPUT");
 

@@ -13,6 +13,9 @@ public sealed class FilterInputType<T> : InputObjectGraphType<object>
         Description = $"Filter on {shape.Name}: fields combine with AND; use 'and'/'or' for lists of conditions.";
         Field("and", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("All of these.");
         Field("or", typeof(ListGraphType<NonNullGraphType<FilterInputType<T>>>)).Description("Any of these.");
+        Field("not", typeof(FilterInputType<T>)).Description("Not this: exactly the rows it does not match.");
+        Field("eq", typeof(StringGraphType)).Description($"This {shape.Name} itself, by its {shape.KeyField.Name}; through a reference, eq: null means there is none.");
+        Field("neq", typeof(StringGraphType)).Description($"Not this {shape.Name}, by its {shape.KeyField.Name}; through a reference, neq: null means there is one.");
         foreach (var scalar in shape.Scalars)
             Field(scalar.Name, ScalarGraphTypes.Filter(scalar)).Description(scalar.Description);
         foreach (var reference in shape.References)
