@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Domain;
@@ -10,13 +8,10 @@ namespace OpenHealthData.Api.Domain;
 /// meaning that metric with the dimensions it stood for, so that old links and queries do not break.
 /// The alias table is read once: the database does not change while the API runs.
 /// </summary>
-public sealed class MetricCodes(IDbContextFactory<HealthDbContext> factory, ReferenceCache references)
+public sealed class MetricCodes(ListQueries lists, ReferenceCache references)
 {
     private readonly Lazy<Dictionary<string, MetricAlias>> _aliases = new(() =>
-    {
-        using var db = factory.CreateDbContext();
-        return db.MetricAliases.AsNoTracking().ToDictionary(a => a.Alias, StringComparer.Ordinal);
-    });
+        lists.List(Shapes.MetricAlias, null, []).ToDictionary(a => a.Alias, StringComparer.Ordinal));
 
     public IReadOnlyCollection<MetricAlias> Aliases => _aliases.Value.Values;
 

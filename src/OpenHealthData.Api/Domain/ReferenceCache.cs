@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Domain;
@@ -10,15 +8,15 @@ namespace OpenHealthData.Api.Domain;
 /// the database never changes while the API runs, and every figure refers to them. Only observations,
 /// the one large table, are read per request.
 /// </summary>
-public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
+public sealed class ReferenceCache(ListQueries lists)
 {
     private readonly Dictionary<Type, Lazy<object>> _tables = new()
     {
-        [typeof(Region)] = Load<Region>(factory),
-        [typeof(Source)] = Load<Source>(factory),
-        [typeof(Metric)] = Load<Metric>(factory),
-        [typeof(Institution)] = Load<Institution>(factory),
-        [typeof(Programme)] = Load<Programme>(factory),
+        [typeof(Region)] = Load(lists, Shapes.Region),
+        [typeof(Source)] = Load(lists, Shapes.Source),
+        [typeof(Metric)] = Load(lists, Shapes.Metric),
+        [typeof(Institution)] = Load(lists, Shapes.Institution),
+        [typeof(Programme)] = Load(lists, Shapes.Programme),
     };
 
     /// <summary>The whole table by key, or null for a table that is not cached.</summary>
@@ -37,10 +35,6 @@ public sealed class ReferenceCache(IDbContextFactory<HealthDbContext> factory)
     }
 
     /// <summary>A table by its key, as the entity's shape defines it.</summary>
-    private static Lazy<object> Load<T>(IDbContextFactory<HealthDbContext> factory) where T : class =>
-        new(() =>
-        {
-            using var db = factory.CreateDbContext();
-            return db.Set<T>().AsNoTracking().ToDictionary(((EntityShape<T>)Shapes.For(typeof(T))).ReadKey);
-        });
+    private static Lazy<object> Load<T>(ListQueries lists, EntityShape<T> shape) where T : class =>
+        new(() => lists.List(shape, null, []).ToDictionary(shape.ReadKey));
 }

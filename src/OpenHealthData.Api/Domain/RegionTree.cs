@@ -1,17 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Domain;
 
 /// <summary>The region hierarchy, read once: the database does not change while the API runs.</summary>
-public class RegionTree(IDbContextFactory<HealthDbContext> factory)
+public class RegionTree(ListQueries lists)
 {
     private readonly Lazy<Dictionary<string, string?>> _parents = new(() =>
-    {
-        using var db = factory.CreateDbContext();
-        return db.Regions.AsNoTracking().ToDictionary(r => r.Code, r => r.ParentCode);
-    });
+        lists.List(Shapes.Region, null, [], ["code", "parentCode"]).ToDictionary(r => r.Code, r => r.ParentCode));
 
     public bool Contains(string code) => _parents.Value.ContainsKey(code);
 

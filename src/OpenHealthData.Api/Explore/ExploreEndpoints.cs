@@ -1,11 +1,9 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Model;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Explore;
 
@@ -16,7 +14,7 @@ public static class ExploreEndpoints
     {
         var explore = app.MapGroup("/explore").ExcludeFromDescription();
 
-        explore.MapGet("", async (HttpContext http, SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+        explore.MapGet("", async (HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             var r = new ExploreRequest(http);
             var (q, error) = ExploreQuery.Parse(http.Request.Query);
@@ -34,7 +32,7 @@ public static class ExploreEndpoints
             }
         });
 
-        explore.MapGet("/download.{format}", async (string format, HttpContext http, SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+        explore.MapGet("/download.{format}", async (string format, HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             var r = new ExploreRequest(http);
             if (format is not ("csv" or "json")) return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, $"There is no download format '{format}'; use .csv or .json.");
@@ -71,35 +69,39 @@ public static class ExploreEndpoints
             return ExploreLayout.Ok(r, r.T("metrics.title"), ExplorePages.Metrics(r, [.. references.Table<Metric>()!.Values], coverage, references.Table<Region>()!), "nav.metrics");
         });
 
-        explore.MapGet("/metrics/{code}", async (string code, HttpContext http, HealthDbContext db, ReferenceCache references, Coverage coverage, CancellationToken ct) =>
+        explore.MapGet("/metrics/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage) =>
         {
             var r = new ExploreRequest(http);
             if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric)
                 return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有代码为“{code}”的指标。" : $"There is no metric with the code '{code}'.");
-            var figures = (await db.Observations.Where(o => o.MetricCode == code).OrderBy(o => o.Id).ToListAsync(ct)).Select(references.Attach).ToList();
+            var figures = Figures(lists, references, "metricCode", code);
             return ExploreLayout.Ok(r, r.Name(metric.NameZh, metric.NameEn), ExplorePages.Metric(r, metric, figures, coverage.Metrics.GetValueOrDefault(code)), "nav.metrics");
         });
 
-        explore.MapGet("/regions/{code}", async (string code, HttpContext http, HealthDbContext db, ReferenceCache references, Coverage coverage, CancellationToken ct) =>
+        explore.MapGet("/regions/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage) =>
         {
             var r = new ExploreRequest(http);
             var regions = references.Table<Region>()!;
             if (regions.GetValueOrDefault(code) is not { } region)
                 return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有代码为“{code}”的地区。代码为六位行政区划代码，例如 330382。" : $"There is no region with the code '{code}'. Codes are six-digit administrative division codes, e.g. 330382.");
-            var figures = (await db.Observations.Where(o => o.RegionCode == code).OrderBy(o => o.Id).ToListAsync(ct)).Select(references.Attach).ToList();
+            var figures = Figures(lists, references, "regionCode", code);
             var children = regions.Values.Where(x => x.ParentCode == code).OrderBy(x => x.Code, StringComparer.Ordinal).ToList();
             var parent = region.ParentCode is null ? null : regions.GetValueOrDefault(region.ParentCode);
             return ExploreLayout.Ok(r, r.Name(region.NameZh, region.NameEn), ExplorePages.Region(r, region, parent, children, figures, coverage), "");
         });
 
-        explore.MapGet("/sources/{id}", async (string id, HttpContext http, HealthDbContext db, ReferenceCache references, CancellationToken ct) =>
+        explore.MapGet("/sources/{id}", (string id, HttpContext http, ListQueries lists, ReferenceCache references) =>
         {
             var r = new ExploreRequest(http);
             if (references.Table<Source>()!.GetValueOrDefault(id) is not { } source)
                 return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有编号为“{id}”的来源。" : $"There is no source with the id '{id}'.");
             source.Region ??= references.Table<Region>()!.GetValueOrDefault(source.RegionCode);
-            var figures = (await db.Observations.Where(o => o.SourceId == id).OrderBy(o => o.Id).ToListAsync(ct)).Select(references.Attach).ToList();
+            var figures = Figures(lists, references, "sourceId", id);
             return ExploreLayout.Ok(r, source.Title, ExplorePages.Source(r, source, figures), "");
         });
     }
+
+    /// <summary>The figures whose <paramref name="field"/> is <paramref name="value"/>, by id, with their references.</summary>
+    private static List<Observation> Figures(ListQueries lists, ReferenceCache references, string field, string value) =>
+        [.. lists.List(Shapes.Observation, FilterNode.Where(Shapes.Observation.FindScalar(field)!, FilterOperators.Eq, value), []).Select(references.Attach)];
 }

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Hosting;
 
@@ -20,13 +20,12 @@ public static class HealthEndpoints
         }).WithName("Health").WithTags("Health").DisableRateLimiting()
           .WithSummary("Liveness: the seed-data version the database was built from and its row counts.");
 
-        app.MapGet("/readyz", async (DatabaseInitializer db, SnapshotStore snapshots, IDbContextFactory<HealthDbContext> factory,
-            IHostApplicationLifetime lifetime, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/readyz", (DatabaseInitializer db, SnapshotStore snapshots, ReadConnections connections, IHostApplicationLifetime lifetime, HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             var checks = new Dictionary<string, string>
             {
-                ["database"] = await DatabaseAsync(db, factory, ct),
+                ["database"] = Database(db, connections),
                 ["snapshots"] = db.IsReady && snapshots.Find(db.Status.SeedHash) is not null ? "ok" : "not published",
                 ["server"] = lifetime.ApplicationStopping.IsCancellationRequested ? "shutting down" : "ok",
             };
@@ -38,13 +37,13 @@ public static class HealthEndpoints
           .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<string> DatabaseAsync(DatabaseInitializer db, IDbContextFactory<HealthDbContext> factory, CancellationToken ct)
+    private static string Database(DatabaseInitializer db, ReadConnections connections)
     {
         if (!db.IsReady) return "not initialised";
         try
         {
-            await using var context = await factory.CreateDbContextAsync(ct);
-            return await context.Info.AnyAsync(ct) ? "ok" : "empty";
+            var info = Querying.SqlNames.Table(typeof(DatabaseInfo));
+            return connections.Query(Sql.Of($"SELECT EXISTS (SELECT 1 FROM {info})"), row => row.GetBoolean(0))[0] ? "ok" : "empty";
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {

@@ -1,28 +1,33 @@
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
+using OpenHealthData.Api.Domain;
+using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Storage;
-using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Hosting;
 
 /// <summary>GET /: what the data is, where it comes from and where to go next. Plain HTML, no script; built once.</summary>
-public sealed class LandingPage(IDbContextFactory<HealthDbContext> factory, DatabaseInitializer database)
+public sealed class LandingPage(ListQueries lists, ReferenceCache references, DatabaseInitializer database)
 {
-    private readonly Lazy<string> _html = new(() => Render(factory, database.Status));
+    private readonly Lazy<string> _html = new(() => Render(lists, references, database.Status));
 
     public string Html => _html.Value;
 
-    private static string Render(IDbContextFactory<HealthDbContext> factory, DatabaseStatus status)
+    private static string Render(ListQueries lists, ReferenceCache references, DatabaseStatus status)
     {
-        using var db = factory.CreateDbContext();
-        var sources = db.Sources.OrderBy(s => s.RegionCode).Select(s => new
+        var figures = lists.List(Shapes.Observation, null, [], ["sourceId", "regionCode", "year"]);
+        var bySource = figures.CountBy(o => o.SourceId).ToDictionary();
+        var byRegion = figures.CountBy(o => o.RegionCode).ToDictionary();
+        var regionTable = references.Table<Region>()!;
+        var sources = references.Table<Source>()!.Values.OrderBy(s => s.RegionCode, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => new
         {
-            s.Id, s.Title, s.TitleEn, s.Publisher, s.PublisherEn, s.Date, s.Url, Region = s.Region!.NameEn,
-            Figures = s.Observations.Count,
+            s.Id, s.Title, s.TitleEn, s.Publisher, s.PublisherEn, s.Date, s.Url, Region = regionTable.GetValueOrDefault(s.RegionCode)?.NameEn,
+            Figures = bySource.GetValueOrDefault(s.Id),
         }).ToList();
-        var regions = db.Regions.OrderBy(r => r.Code).Select(r => new { r.Code, r.NameZh, r.NameEn, r.Level, r.ParentCode, Figures = r.Observations.Count }).ToList();
-        var (firstYear, lastYear) = db.Observations.Any() ? (db.Observations.Min(o => o.Year), db.Observations.Max(o => o.Year)) : (0, 0);
+        var regions = regionTable.Values.OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new { r.Code, r.NameZh, r.NameEn, r.Level, r.ParentCode, Figures = byRegion.GetValueOrDefault(r.Code) }).ToList();
+        var (firstYear, lastYear) = figures.Count > 0 ? (figures.Min(o => o.Year), figures.Max(o => o.Year)) : (0, 0);
         var years = firstYear == lastYear ? $"{firstYear}" : $"{firstYear}–{lastYear}";
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();

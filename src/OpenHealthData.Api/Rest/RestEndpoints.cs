@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpenHealthData.Api.Domain;
@@ -62,8 +61,8 @@ public static class RestEndpoints
           .Produces(StatusCodes.Status200OK, contentType: "application/vnd.apache.parquet").Produces(StatusCodes.Status200OK, contentType: "application/vnd.sqlite3")
           .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/regions/{code}", async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> (string code, HealthDbContext db, CancellationToken ct) =>
-            await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) is { } region
+        api.MapGet("/regions/{code}", Results<Ok<Dictionary<string, object?>>, ProblemHttpResult> (string code, ReferenceCache references) =>
+            references.Table<Region>()!.GetValueOrDefault(code) is { } region
                 ? TypedResults.Ok(Row("regions", region))
                 : NotFound($"There is no region '{code}'. Codes are six-digit administrative division codes, e.g. 330382."))
             .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetRegion").WithTags("Lookups").WithSummary("A region by its administrative division code.");
@@ -74,9 +73,9 @@ public static class RestEndpoints
                 : NotFound($"There is no metric '{code}'. GET /api/v1/snapshots/latest/metrics.json lists them."))
             .AddEndpointFilter<Serving.HttpCachingFilter>().WithName("GetMetric").WithTags("Lookups").WithSummary("A metric definition by code; an old code merged into a metric gives that metric.");
 
-        api.MapGet("/sources/{id}/text", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string id, HealthDbContext db, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/sources/{id}/text", Results<ContentHttpResult, ProblemHttpResult> (string id, ListQueries lists, HttpContext http) =>
         {
-            var text = await db.Sources.Where(s => s.Id == id).Select(s => s.Text).FirstOrDefaultAsync(ct);
+            var text = lists.List(Shapes.Source, FilterNode.Where(Shapes.Source.KeyField, FilterOperators.Eq, id), []).FirstOrDefault()?.Text;
             if (text is null) return NotFound($"There is no source '{id}'.");
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return TypedResults.Text(text, "text/plain; charset=utf-8");

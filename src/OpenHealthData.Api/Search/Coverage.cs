@@ -1,18 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using OpenHealthData.Data;
+using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Search;
 
 /// <summary>The coverage of every metric and region, computed once: the database does not change while the API runs.</summary>
-public sealed class Coverage(IDbContextFactory<HealthDbContext> factory)
+public sealed class Coverage(ListQueries lists)
 {
     private sealed record Row(string MetricCode, string RegionCode, int Year, string Kind);
 
     private readonly Lazy<List<Row>> _rows = new(() =>
-    {
-        using var db = factory.CreateDbContext();
-        return db.Observations.Select(o => new Row(o.MetricCode, o.RegionCode, o.Year, o.Kind)).ToList();
-    });
+        [.. lists.List(Shapes.Observation, null, [], ["metricCode", "regionCode", "year", "kind"]).Select(o => new Row(o.MetricCode, o.RegionCode, o.Year, o.Kind))]);
 
     private Dictionary<string, MetricCoverage>? _metrics;
 

@@ -83,7 +83,7 @@ public sealed class FaultTests
         protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<RegionTree, ExplodingRegionTree>();
     }
 
-    private sealed class ExplodingRegionTree(Microsoft.EntityFrameworkCore.IDbContextFactory<HealthDbContext> factory) : RegionTree(factory)
+    private sealed class ExplodingRegionTree(OpenHealthData.Api.Querying.ListQueries lists) : RegionTree(lists)
     {
         public override IReadOnlyCollection<string> SelfAndDescendants(string code) =>
             throw new InvalidOperationException("secret at /work/main/x.cs: SELECT * FROM Regions");

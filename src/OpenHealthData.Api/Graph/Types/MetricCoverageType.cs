@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using OpenHealthData.Data.Comparing;
+using OpenHealthData.Api.Search;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;
@@ -16,10 +16,10 @@ public sealed class MetricCoverageType : ObjectGraphType<MetricCoverage>
             .Resolve().WithService<Domain.ReferenceCache>().Resolve((c, references) =>
             {
                 var regions = references.Table<Region>()!;
-                return c.Source.RegionCodes.Select(code => regions[code]).ToList();
+                return c.Source.Regions.Select(code => regions[code]).ToList();
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("years").Resolve(c => c.Source.Years);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("kinds").Resolve(c => c.Source.Kinds);
-        Field<NonNullGraphType<IntGraphType>>("count").Description("Figures of the metric.").Resolve(c => c.Source.Count);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("Figures of the metric.").Resolve(c => c.Source.Observations);
     }
 }
