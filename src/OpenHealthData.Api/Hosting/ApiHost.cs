@@ -57,6 +57,7 @@ public static class ApiHost
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
+        services.AddSingleton<Rest.EntityCodes>();
         services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();

@@ -62,11 +62,11 @@ public static class Paging
     public static void CheckPageSize(int? size, string name, int maxPageSize)
     {
         if (size is < 0 || size > maxPageSize)
-            throw new QueryArgumentException($"'{name}' must be between 0 and {maxPageSize}, the maximum page size; got {size}.");
+            throw new QueryArgumentException($"'{name}' must be between 0 and {maxPageSize}, the maximum page size; got {size}.", name);
     }
 
     private static QueryArgumentException OutOfRange(string argument, int position, int total) =>
-        new($"'{argument}' is a cursor past the last row (row {position + 1} of {total}); use a cursor returned by this API for this query.");
+        new($"'{argument}' is a cursor past the last row (row {position + 1} of {total}); use a cursor returned by this API for this query.", argument);
 
     public static string Encode(int position) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"pos:{position}"));
 
@@ -86,6 +86,6 @@ public static class Paging
                 return position;
         }
         catch (FormatException) { }
-        throw new QueryArgumentException($"'{argument}' is not a valid cursor; use a cursor returned by this API.");
+        throw new QueryArgumentException($"'{argument}' is not a valid cursor; use a cursor returned by this API.", argument);
     }
 }

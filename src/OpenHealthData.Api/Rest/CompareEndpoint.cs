@@ -13,16 +13,17 @@ public static class CompareEndpoint
 
     /// <summary>The fixed query parameters of GET /api/v1/compare (besides dimension.&lt;name&gt;).</summary>
     public static readonly QueryParameters Parameters = new(
-        new("metric", new ParameterForm.Text("a metric code such as family_doctor_signing_rate"), "The metric to compare (required); an old code adds the dimensions it stood for."),
+        new("metric", new ParameterForm.Code("a metric code such as family_doctor_signing_rate (or an old code of one)", "metrics"), "The metric to compare (required); an old code adds the dimensions it stood for."),
         new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Only figures that refer to this year."),
         new("kind", new ParameterForm.Text("actual, target or change", 20), "Only figures of this kind; every kind (each in its own groups) when left out."));
 
     public static void MapCompareEndpoint(this RouteGroupBuilder api) =>
         api.MapGet("/compare", Results<Ok<ComparisonAnswer>, ProblemHttpResult> (
-            HttpContext http, ListQueries lists, MetricCodes codes, ReferenceCache references) =>
+            HttpContext http, ListQueries lists, MetricCodes codes, ReferenceCache references, EntityCodes entities) =>
         {
             var query = http.Request.Query;
             if (!Parameters.TryRead(query, out var values, out var problem)) return problem.ToResult();
+            if (entities.Unknown(Parameters, values) is { } unknown) return unknown.ToResult();
             if (values.GetValueOrDefault("metric") is not string metric)
                 return new ParameterProblem("metric", "'metric' is required: a metric code, e.g. /api/v1/compare?metric=family_doctor_signing_rate.").ToResult();
             var dimensions = query.Where(p => p.Key.StartsWith(DimensionPrefix, StringComparison.Ordinal))
@@ -47,6 +48,6 @@ public static class CompareEndpoint
           .WithDescription("Groups of the same metric, dimensions, unit and kind with figures from two or more regions (figures about single institutions are left out); " +
                            "each row is an observation as in the observations dataset. An old metric code adds the dimensions it stood for. " +
                            "Select dimensions with dimension.<name>=<value>, e.g. dimension.population=key_groups. " +
-                           "400 for a missing metric, a bad year, kind or dimension, or an institution-scope metric; 404 for an unknown metric.")
+                           "400 for a missing or unknown metric (naming the parameter), a bad year, kind or dimension, or an institution-scope metric.")
           .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -17,6 +17,16 @@ public abstract record ParameterForm(string Expected)
         public override object? Read(string text) => text.Length <= MaxLength ? text : null;
     }
 
+    /// <summary>
+    /// The code of an entity (a region, a metric, a source): text, then checked against the data by
+    /// <see cref="EntityCodes"/>; an unknown code is a 400 that names the parameter and the dataset that lists the codes.
+    /// </summary>
+    /// <param name="Dataset">The snapshot dataset that lists the codes, e.g. regions.</param>
+    public sealed record Code(string Expected, string Dataset) : ParameterForm(Expected)
+    {
+        public override object? Read(string text) => text.Length <= 100 ? text : null;
+    }
+
     /// <summary>One word of a closed list (a vocabulary of the seed data), as written.</summary>
     public sealed record OneOf(IReadOnlySet<string> Values) : ParameterForm("one of " + string.Join(", ", Values.Order(StringComparer.Ordinal)))
     {

@@ -15,7 +15,8 @@ public sealed class QueryParametersInOpenApi : IOperationFilter
             {
                 Name = parameter.Name,
                 In = ParameterLocation.Query,
-                Description = $"{parameter.Description} Must be {parameter.Form.Expected}.",
+                Description = $"{parameter.Description} Must be {parameter.Form.Expected}." + (parameter.Form is ParameterForm.Code code
+                    ? $" An unknown code is a 400 problem naming '{parameter.Name}'; GET /api/v1/snapshots/latest/{code.Dataset}.json lists the codes." : ""),
                 Schema = parameter.Form switch
                 {
                     ParameterForm.WholeNumber n => new OpenApiSchema
@@ -25,6 +26,7 @@ public sealed class QueryParametersInOpenApi : IOperationFilter
                         Maximum = n.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
                     ParameterForm.Text t => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = t.MaxLength },
+                    ParameterForm.Code => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 100 },
                     ParameterForm.OneOf o => new OpenApiSchema
                     {
                         Type = JsonSchemaType.String,

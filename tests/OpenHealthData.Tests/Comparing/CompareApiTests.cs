@@ -175,7 +175,7 @@ public sealed class CompareApiTests(SigningApiFactory api) : IClassFixture<Signi
     [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&kind=estimate", 400, "'kind' must be one of")]
     [InlineData("/api/v1/compare?metric=family_doctor_signing_rate&dimension.level=national", 400, "Dimension 'level'")]
     [InlineData("/api/v1/compare?metric=hospital_key_specialties_count", 400, "has scope institution")]
-    [InlineData("/api/v1/compare?metric=no_such_metric", 404, "'no_such_metric' in 'metric'")]
+    [InlineData("/api/v1/compare?metric=no_such_metric", 400, "'no_such_metric' in 'metric'")]
     public async Task Rest_compare_answers_bad_input_with_problem_details_naming_the_parameter(string url, int status, string detail)
     {
         using var response = await api.CreateClient().GetAsync(url);

@@ -55,7 +55,10 @@ public sealed class LookupTests(ApiFactory api)
     [Theory]
     [InlineData("/api/v1/observations?first=100000", "'first' must be between 0 and 500")]
     [InlineData("/api/v1/observations?after=xyz", "'after' is not a valid cursor")]
-    [InlineData("/api/v1/observations?withinRegion=999999", "'999999' is not a known region code")]
+    [InlineData("/api/v1/observations?withinRegion=999999", "'999999' in 'withinRegion' names nothing")]
+    [InlineData("/api/v1/observations?region=999999", "'999999' in 'region' names nothing")]
+    [InlineData("/api/v1/observations?metric=no_such_metric", "'no_such_metric' in 'metric' names nothing")]
+    [InlineData("/api/v1/observations?source=no-such-report", "'no-such-report' in 'source' names nothing")]
     public async Task Bad_query_parameters_are_400_problem_details(string url, string detail)
     {
         var response = await api.CreateClient().GetAsync(url);
