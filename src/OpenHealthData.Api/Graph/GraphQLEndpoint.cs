@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Serving;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Graph;
 
@@ -174,6 +175,7 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(Limits.ExecutionTimeoutSeconds));
+        using var interrupt = ReadConnections.CancelWith(timeout.Token); // reaches a statement running in SQLite
         try
         {
             return await executer.ExecuteAsync(Options(http, request, overGet, timeout.Token));

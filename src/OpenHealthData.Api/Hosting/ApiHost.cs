@@ -116,6 +116,11 @@ public static class ApiHost
     public static void MapEndpoints(WebApplication app)
     {
         app.UseServing();
+        // A statement still running when its client leaves is interrupted inside SQLite (GraphQL adds its time limit).
+        app.Use(async (http, next) =>
+        {
+            using (ReadConnections.CancelWith(http.RequestAborted)) await next(http);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebHardening();
