@@ -23,6 +23,9 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
     private readonly string _path = Path.GetFullPath(databasePath);
     private bool _disposed;
 
+    /// <summary>The cancellation of the work on this async flow; see <see cref="CancelWith"/>.</summary>
+    private static readonly AsyncLocal<CancellationToken> Cancellation = new();
+
     static ReadConnections() => Batteries_V2.Init();
 
     /// <summary>Runs one statement written as a <see cref="Sql"/> value and reads each row of its result.</summary>
@@ -30,6 +33,27 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
     {
         var (text, parameters) = sql.Render();
         return Query(text, parameters, read);
+    }
+
+    /// <summary>
+    /// Until disposed, a statement run on this async flow (a request's execution, its resolvers, its batch loaders) is
+    /// interrupted inside SQLite (sqlite3_interrupt) when <paramref name="token"/> fires, and throws
+    /// OperationCanceledException: a request past its execution limit, or whose client left, stops using the CPU
+    /// instead of running its statement to the end. Ambient, so that the callers in between need not pass it on.
+    /// </summary>
+    public static IDisposable CancelWith(CancellationToken token)
+    {
+        var outer = Cancellation.Value;
+        Cancellation.Value = token;
+        return new Restore(outer);
+    }
+
+    /// <summary>The token statements on this async flow are interrupted by (none outside <see cref="CancelWith"/>).</summary>
+    public static CancellationToken CurrentCancellation => Cancellation.Value;
+
+    private sealed class Restore(CancellationToken outer) : IDisposable
+    {
+        public void Dispose() => Cancellation.Value = outer;
     }
 
     /// <summary>Runs one statement (parameters @p0, @p1 …, numbered as added) and reads each row of its result.</summary>
@@ -82,7 +106,12 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
 
         public List<T> Run<T>(string sql, IReadOnlyList<object?> parameters, Func<SqlRow, T> read)
         {
+            var cancel = CurrentCancellation;
+            cancel.ThrowIfCancellationRequested();
             var (statement, slots) = Prepared(sql, parameters.Count);
+            // Disposed (waiting for a running callback) before the connection goes back to the pool: an interrupt
+            // never reaches another request's statement.
+            using var interrupt = cancel.Register(static db => raw.sqlite3_interrupt((sqlite3)db!), _db);
             try
             {
                 for (var i = 0; i < parameters.Count; i++) Bind(statement, slots[i], parameters[i]);
@@ -90,6 +119,7 @@ public sealed class ReadConnections(string databasePath, IEnumerable<IStatementO
                 var row = new SqlRow(statement);
                 int rc;
                 while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(row));
+                if (rc == raw.SQLITE_INTERRUPT) throw new OperationCanceledException(cancel);
                 Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
                 return rows;
             }

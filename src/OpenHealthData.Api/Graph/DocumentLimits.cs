@@ -7,12 +7,13 @@ namespace OpenHealthData.Api.Graph;
 
 /// <summary>
 /// Reads a new document within the limits: its size before anything else reads it, then its tokens while lexing,
-/// its nesting while parsing and its aliases once parsed. Syntax errors are left to the executer, which reports them
+/// its nesting while parsing, its aliases once parsed, then its depth and fields with fragments expanded
+/// (<see cref="ExpandedSize"/>). Syntax errors are left to the executer, which reports them
 /// with their location.
 /// </summary>
 public static class DocumentLimits
 {
-    /// <returns>The document; or the limit it is over; or neither for a syntax error.</returns>
+    /// <returns>The document, and the limit it is over if any; or neither for a syntax error.</returns>
     public static (GraphQLDocument? Document, RequestLimitError? Rejection) Parse(string query, RequestLimits limits)
     {
         var bytes = Encoding.UTF8.GetByteCount(query);
@@ -27,9 +28,9 @@ public static class DocumentLimits
             // Locations are kept: a validation error reports the line and column of its node from them.
             var document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 4 * limits.MaxDepth + 16 });
             var aliases = CountAliases(document);
-            return aliases > limits.MaxAliases
-                ? (null, new(RequestLimitError.TooManyAliases, $"The document has {aliases} aliases; the limit is {limits.MaxAliases}."))
-                : (document, null);
+            if (aliases > limits.MaxAliases)
+                return (null, new(RequestLimitError.TooManyAliases, $"The document has {aliases} aliases; the limit is {limits.MaxAliases}."));
+            return (document, Expanded(ExpandedSize.Of(document), limits));
         }
         catch (GraphQLMaxDepthExceededException)
         {
@@ -40,6 +41,19 @@ public static class DocumentLimits
             return (null, null);
         }
     }
+
+    /// <summary>
+    /// Before any validation rule walks the operation: its depth and its fields with every fragment spread expanded,
+    /// measured in one linear pass. Within these limits every later walk is bounded, however the fragments nest.
+    /// </summary>
+    public static RequestLimitError? Expanded(ExpandedSize size, RequestLimits limits) =>
+        size.Depth > limits.MaxDepth
+            ? new(RequestLimitError.QueryTooDeep, $"Query is too nested to execute. Depth is {size.Depth} levels, maximum allowed on this endpoint is {limits.MaxDepth}.")
+            : size.Fields > limits.MaxFields
+                ? new(RequestLimitError.TooManyFields, $"The query selects {Count(size.Fields)} fields once its fragments are expanded; the limit is {limits.MaxFields}.")
+                : null;
+
+    private static string Count(long fields) => fields >= 1L << 50 ? "more than 10^15" : fields.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int CountAliases(ASTNode node) => node switch
     {

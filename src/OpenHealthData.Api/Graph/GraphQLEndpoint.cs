@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Serving;
+using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Graph;
 
@@ -144,15 +145,17 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
         await http.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("graphiql/index.html"));
     }
 
-    /// <summary>The execution options of a request: only queries, over GET and POST alike, on cached documents too.</summary>
+    /// <summary>The execution options of a request: only queries, within the argument limits, over GET and POST alike, on cached documents too.</summary>
     protected virtual ExecutionOptions Options(HttpContext http, GraphQLRequest request, bool overGet, CancellationToken ct)
     {
         var operations = overGet ? QueriesOnlyRule.OverGet : QueriesOnlyRule.OverPost;
+        var arguments = new ArgumentLimitsRule(Limits);
         return new ExecutionOptions
         {
             Query = request.Query,
-            ValidationRules = [.. DocumentValidator.CoreRules, operations],
-            CachedDocumentValidationRules = [operations],
+            // The argument sizes first: no other rule parses a list before its length is known to be within the limit.
+            ValidationRules = [arguments, .. DocumentValidator.CoreRules, operations],
+            CachedDocumentValidationRules = [arguments, operations],
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -172,6 +175,7 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(Limits.ExecutionTimeoutSeconds));
+        using var interrupt = ReadConnections.CancelWith(timeout.Token); // reaches a statement running in SQLite
         try
         {
             return await executer.ExecuteAsync(Options(http, request, overGet, timeout.Token));

@@ -21,14 +21,25 @@ public static class ApiHost
 {
     public static WebApplication BuildApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        // Also when started from another folder than the app's, where appsettings.json is not found.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
+    }
+
+    /// <summary>
+    /// The application's own folder, where appsettings.json and wwwroot are, wherever it is started from; unless a
+    /// content root is configured (--contentRoot, ASPNETCORE_CONTENTROOT or DOTNET_CONTENTROOT: null leaves it to them).
+    /// </summary>
+    public static string? ContentRoot(string[] args)
+    {
+        var configured = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args)
+            .Build()[WebHostDefaults.ContentRootKey];
+        return string.IsNullOrEmpty(configured) ? AppContext.BaseDirectory : null;
     }
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -117,6 +128,11 @@ public static class ApiHost
     public static void MapEndpoints(WebApplication app)
     {
         app.UseServing();
+        // A statement still running when its client leaves is interrupted inside SQLite (GraphQL adds its time limit).
+        app.Use(async (http, next) =>
+        {
+            using (ReadConnections.CancelWith(http.RequestAborted)) await next(http);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebHardening();

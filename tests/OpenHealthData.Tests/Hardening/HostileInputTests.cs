@@ -129,7 +129,8 @@ public static class HostileCorpus
         yield return Gql("long comment", "# " + new string('x', 15_000) + "\n{ regions { totalCount } }", 200, "data");
         yield return Gql("huge string literal", "{ observations(where: { quote: { contains: \"" + new string('万', 5_000) + "\" } }) { totalCount } }", 200, "data");
         yield return Gql("huge string variable", "query($s: String) { observations(where: { quote: { contains: $s } }) { totalCount } }", 200, "data", new { s = new string('x', 50_000) });
-        yield return Gql("huge list variable", "query($c: [String]) { regions(where: { code: { in: $c } }) { totalCount } }", 200, "data", new { c = Enumerable.Range(0, 5_000).Select(i => i.ToString()).ToArray() });
+        yield return Gql("huge list variable", "query($c: [String]) { regions(where: { code: { in: $c } }) { totalCount } }", 200, "LIST_TOO_LONG", new { c = Enumerable.Range(0, 5_000).Select(i => i.ToString()).ToArray() });
+        yield return Gql("list variable at the limit", "query($c: [String]) { regions(where: { code: { in: $c } }) { totalCount } }", 200, "data", new { c = Enumerable.Range(0, 1_000).Select(i => i.ToString()).ToArray() });
 
         // Depth
         yield return Gql("parent chain 20 deep", "{ region(code: \"330382\") " + Repeat("{ parent ", 20) + "{ code }" + Repeat(" }", 20) + " }", 200, "QUERY_TOO_DEEP");
