@@ -87,6 +87,7 @@ public static class Shapes
         .Scalar("sourceId", x => x.SourceId, "Source id.")
         .Scalar("institutionId", x => x.InstitutionId, "Institution id, when the figure is about one institution.")
         .Scalar("programmeId", x => x.ProgrammeId, "Programme id, when the figure is about one programme.")
+        .Scalar("partOf", x => x.PartOf, "The id of the figure this one is a part of (其中 / of which / 含), e.g. the downward referrals of all two-way referrals; null for a figure that is no one's part. Do not add a part to its total: sum only the figures whose partOf is null.")
         .Reference("metric", x => x.Metric, x => x.MetricCode, "What is measured.")
         .Reference("region", x => x.Region, x => x.RegionCode, "Where.")
         .Reference("source", x => x.Source, x => x.SourceId, "The report the figure comes from.")

@@ -37,5 +37,7 @@ public sealed class Observation
     public Institution? Institution { get; set; }
     public string? ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
+    /// <summary>The id of the figure this one is a part of (其中, of which, 含): a breakdown of that total, not to be added to it.</summary>
+    public string? PartOf { get; set; }
     public string? Note { get; set; }
 }

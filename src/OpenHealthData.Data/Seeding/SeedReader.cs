@@ -181,7 +181,7 @@ public static class SeedReader
             ReviewedExceptions = r.OptionalTextObject("reviewedExceptions") is { Count: > 0 } exceptions ? Dimensions.Canonical(exceptions) : null,
             Unit = r.Required("unit"),
             ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
-            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), Note = r.Optional("note"),
+            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), PartOf = r.Optional("partOf"), Note = r.Optional("note"),
         };
     }
 }

@@ -15,7 +15,7 @@ internal static class SeedValidator
         var institutionById = Unique(institutions, x => x.Id, "institution id");
         var programmeById = Unique(programmes, x => x.Id, "programme id");
         var metricByCode = Unique(metrics, x => x.Code, "metric code");
-        Unique(observations, x => x.Id, "observation id");
+        var observationById = Unique(observations, x => x.Id, "observation id");
 
         foreach (var (s, r) in sources)
         {
@@ -88,6 +88,8 @@ internal static class SeedValidator
                 && institutionById[o.InstitutionId].Entity.RegionCode is var seat && seat != o.RegionCode)
                 r.Error("region", $"\"{o.RegionCode}\" differs from the region of institution '{o.InstitutionId}' (\"{seat}\"): a figure about one institution is filed under the region the institution is located in");
             if (o.ProgrammeId is not null) Reference(r, "programme", o.ProgrammeId, programmeById);
+            if (o.PartOf is not null && Reference(r, "partOf", o.PartOf, observationById))
+                ObservationRules.PartOf(r, o, observationById[o.PartOf].Entity);
             YearInRange(r, "year", o.Year);
             OneOf(r, "kind", o.Kind, Vocabulary.ObservationKinds);
             if (o.Quote.Length > 0 && hasSource && sourceById[o.SourceId].Entity.Text is { Length: > 0 } text && !text.Contains(o.Quote, StringComparison.Ordinal))
