@@ -87,6 +87,8 @@ public static class Shapes
         .Scalar("sourceId", x => x.SourceId, "Source id.")
         .Scalar("institutionId", x => x.InstitutionId, "Institution id, when the figure is about one institution.")
         .Scalar("programmeId", x => x.ProgrammeId, "Programme id, when the figure is about one programme.")
+        .Scalar("nameAsWritten", x => x.NameAsWritten, "The indicator's name exactly as the quote writes it, where recorded (every figure of a comparable group has it), e.g. 县域内就诊率.")
+        .Scalar("flags", x => x.Flags, "What a careful reader must know, derived from the data, like Eurostat's flags: inferred_year (the text gives no year), report_year (filed under the report's own year), bound (AT_LEAST/AT_MOST/RANGE: the value is a bound), approximate, target, partial_period (to a date within the year), restated (the same value is recorded again as another kind or year), institution (about one institution), part (part of another figure: partOf). As a filter, the JSON text, e.g. { contains: \"bound\" }.", ScalarKind.TextList)
         .Scalar("partOf", x => x.PartOf, "The id of the figure this one is a part of (其中 / of which / 含), e.g. the downward referrals of all two-way referrals; null for a figure that is no one's part. Do not add a part to its total: sum only the figures whose partOf is null.")
         .Reference("metric", x => x.Metric, x => x.MetricCode, "What is measured.")
         .Reference("region", x => x.Region, x => x.RegionCode, "Where.")

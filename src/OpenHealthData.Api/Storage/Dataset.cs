@@ -40,7 +40,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     private static Dataset Comparable()
     {
         string[] names = ["metricCode", "metricNameEn", "metricNameZh", "dimensions", "unit", "kind", "regionCode", "regionNameEn", "regionNameZh",
-            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
+            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "flags", "nameAsWritten", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
         var observations = ObservationColumns();
         var foreignKeys = ForeignKeysOf(Shapes.Observation);
         return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))],

@@ -94,6 +94,8 @@ internal static class SeedValidator
             OneOf(r, "kind", o.Kind, Vocabulary.ObservationKinds);
             if (o.Quote.Length > 0 && hasSource && sourceById[o.SourceId].Entity.Text is { Length: > 0 } text && !text.Contains(o.Quote, StringComparison.Ordinal))
                 r.Error("quote", $"does not occur verbatim in source '{o.SourceId}': \"{Shorten(o.Quote)}\"");
+            if (o.NameAsWritten is not null && o.Quote.Length > 0 && !o.Quote.Contains(o.NameAsWritten, StringComparison.Ordinal))
+                r.Error("nameAsWritten", $"\"{o.NameAsWritten}\" does not occur in the quote");
             if (o.ValueAsWritten.Length > 0 && o.Quote.Length > 0 && !o.Quote.Contains(o.ValueAsWritten, StringComparison.Ordinal))
                 r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not occur in the quote");
 
