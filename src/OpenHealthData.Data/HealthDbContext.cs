@@ -69,6 +69,7 @@ public sealed class HealthDbContext(DbContextOptions<HealthDbContext> options) :
             e.HasIndex(x => x.SourceId);
             e.HasIndex(x => x.InstitutionId);
             e.HasIndex(x => x.ProgrammeId);
+            e.HasIndex(x => x.PartOf);
             e.HasIndex(x => new { x.SourceId, x.MetricCode, x.Dimensions, x.RegionCode, x.Year, x.Kind, x.InstitutionId, x.ProgrammeId }).IsUnique();
         });
         b.Entity<DatabaseInfo>().HasKey(x => x.Key);

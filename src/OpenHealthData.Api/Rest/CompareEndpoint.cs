@@ -33,7 +33,8 @@ public static class CompareEndpoint
                 var groups = ComparisonQuery.Run(lists, codes, references, metric, (int?)values.GetValueOrDefault("year"),
                     (string?)values.GetValueOrDefault("kind"), dimensions);
                 return TypedResults.Ok(new ComparisonAnswer(metric, codes.Resolve(metric)!.Metric.Code, [.. groups.Select(g => new ComparisonGroup(
-                    Data.Model.Dimensions.Parse(g.Dimensions).ToDictionary(), g.Unit, g.Kind, g.RegionCount, [.. g.Observations.Select(o => RestEndpoints.Row("observations", o))]))]));
+                    Data.Model.Dimensions.Parse(g.Dimensions).ToDictionary(), g.Unit, g.Kind, g.RegionCount,
+                    g.Rankable, g.RankableNote, g.ScaleNote, g.YearNote, g.WordingNote, [.. g.Observations.Select(o => RestEndpoints.Row("observations", o))]))]));
             }
             catch (UnknownKeyException e)
             {
@@ -46,7 +47,9 @@ public static class CompareEndpoint
         }).WithName("Compare").WithTags("Lookups").WithMetadata(Parameters)
           .WithSummary("Like-for-like figures of a metric across regions: ?metric=&year=&kind=&dimension.<name>=<value>.")
           .WithDescription("Groups of the same metric, dimensions, unit and kind with figures from two or more regions (figures about single institutions are left out); " +
-                           "each row is an observation as in the observations dataset. An old metric code adds the dimensions it stood for. " +
+                           "each row is an observation as in the observations dataset, with its flags. Each group says whether it can be ranked (rankable: false when a member is a bound, " +
+                           "with rankableNote) and, where they apply, scaleNote (amounts of regions of different levels), yearNote (a year the text does not state, or years that differ) " +
+                           "and wordingNote (the reports word the indicator differently). An old metric code adds the dimensions it stood for. " +
                            "Select dimensions with dimension.<name>=<value>, e.g. dimension.population=key_groups. " +
                            "400 for a missing or unknown metric (naming the parameter), a bad year, kind or dimension, or an institution-scope metric.")
           .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

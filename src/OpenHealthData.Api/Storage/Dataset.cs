@@ -26,7 +26,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         Plain(Shapes.Metric),
         // References come from memory: joining them would read a report's full text once per figure.
         new("observations", ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach),
-            Shapes.Observation.KeyField.Name, ForeignKeysOf(Shapes.Observation)),
+            Shapes.Observation.KeyField.Name, [.. ForeignKeysOf(Shapes.Observation), new("partOf", "observations", Shapes.Observation.KeyField.Name)]),
         // Old metric codes: named like their seed-data folder (a data package's resource names are lower case).
         new("metric-aliases", [.. ShapeColumns(Shapes.MetricAlias)], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(),
             Shapes.MetricAlias.KeyField.Name, ForeignKeysOf(Shapes.MetricAlias)),
@@ -40,7 +40,7 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
     private static Dataset Comparable()
     {
         string[] names = ["metricCode", "metricNameEn", "metricNameZh", "dimensions", "unit", "kind", "regionCode", "regionNameEn", "regionNameZh",
-            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
+            "regionLevel", "year", "value", "qualifier", "lowerBound", "upperBound", "flags", "nameAsWritten", "valueAsWritten", "quote", "sourceId", "sourceTitleEn", "id"];
         var observations = ObservationColumns();
         var foreignKeys = ForeignKeysOf(Shapes.Observation);
         return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))],

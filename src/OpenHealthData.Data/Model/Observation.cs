@@ -37,5 +37,11 @@ public sealed class Observation
     public Institution? Institution { get; set; }
     public string? ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
+    /// <summary>The indicator's name exactly as the quote writes it (县域内就诊率, 人均公共卫生项目经费), so that a comparison can show how the reports word it.</summary>
+    public string? NameAsWritten { get; set; }
+    /// <summary>What a careful reader must know about the figure, as a JSON array of <see cref="Comparing.Flags"/> words ("[]" when none); derived by the loader.</summary>
+    public string Flags { get; set; } = "[]";
+    /// <summary>The id of the figure this one is a part of (其中, of which, 含): a breakdown of that total, not to be added to it.</summary>
+    public string? PartOf { get; set; }
     public string? Note { get; set; }
 }

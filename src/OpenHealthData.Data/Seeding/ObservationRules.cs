@@ -133,6 +133,16 @@ internal static partial class ObservationRules
             r.Error("institution", $"is required: metric '{metric.Code}' has scope institution (a figure about one institution)");
     }
 
+    /// <summary>A part names a total of the same report and unit, not itself, and is not larger than it.</summary>
+    public static void PartOf(JsonRecord r, Observation part, Observation total)
+    {
+        if (total.Id == part.Id) r.Error("partOf", "is the record itself");
+        else if (total.SourceId != part.SourceId) r.Error("partOf", $"'{total.Id}' is a figure of another report ({total.SourceId}): a part and its total come from one text");
+        else if (total.Unit != part.Unit) r.Error("partOf", $"'{total.Id}' is in {total.Unit}, this part in {part.Unit}: a part is counted in its total's unit (a share is not a part)");
+        else if (part.Value > total.Value && total.Qualifier is "EXACT" or "AT_LEAST" or "APPROXIMATE")
+            r.Error("partOf", $"this part ({part.Value}) is larger than its total '{total.Id}' ({total.Value})");
+    }
+
     /// <summary>A metric's declared dimensions: snake_case names and values, at least one value each.</summary>
     public static void MetricDimensions(JsonRecord r, Metric m)
     {

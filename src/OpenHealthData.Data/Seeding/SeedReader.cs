@@ -37,6 +37,8 @@ public static class SeedReader
 
         var texts = sources.ToDictionary(s => s.Entity.Id, s => s.Entity.Text);
         foreach (var o in observations) o.Entity.Sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
+        var sourceById = sources.ToDictionary(s => s.Entity.Id, s => s.Entity);
+        Comparing.Flags.Assign([.. observations.Select(x => x.Entity)], id => sourceById[id]);
         var set = new SeedSet(SeedHash.Compute(seedDirectory),
             [.. sources.Select(x => x.Entity)], [.. regions.Select(x => x.Entity)], [.. institutions.Select(x => x.Entity)],
             [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)],
@@ -181,7 +183,8 @@ public static class SeedReader
             ReviewedExceptions = r.OptionalTextObject("reviewedExceptions") is { Count: > 0 } exceptions ? Dimensions.Canonical(exceptions) : null,
             Unit = r.Required("unit"),
             ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
-            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), Note = r.Optional("note"),
+            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), PartOf = r.Optional("partOf"),
+            NameAsWritten = r.Optional("nameAsWritten"), Note = r.Optional("note"),
         };
     }
 }

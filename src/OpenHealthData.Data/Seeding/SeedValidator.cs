@@ -15,7 +15,7 @@ internal static class SeedValidator
         var institutionById = Unique(institutions, x => x.Id, "institution id");
         var programmeById = Unique(programmes, x => x.Id, "programme id");
         var metricByCode = Unique(metrics, x => x.Code, "metric code");
-        Unique(observations, x => x.Id, "observation id");
+        var observationById = Unique(observations, x => x.Id, "observation id");
 
         foreach (var (s, r) in sources)
         {
@@ -77,18 +77,25 @@ internal static class SeedValidator
             {
                 ObservationRules.Dimensions(r, o.Dimensions, metricByCode[o.MetricCode].Entity);
                 ObservationRules.Scope(r, o, metricByCode[o.MetricCode].Entity);
+                if (HeadlineRule.Broken(o, metricByCode[o.MetricCode].Entity) is { } headline) r.Error("headline", headline);
             }
             ObservationRules.Qualifier(r, o);
             ObservationRules.Kind(r, o);
             ObservationRules.YearBasis(r, o);
             ObservationRules.ReviewedExceptions(r, o);
             Reference(r, "region", o.RegionCode, regionByCode);
-            if (o.InstitutionId is not null) Reference(r, "institution", o.InstitutionId, institutionById);
+            if (o.InstitutionId is not null && Reference(r, "institution", o.InstitutionId, institutionById)
+                && institutionById[o.InstitutionId].Entity.RegionCode is var seat && seat != o.RegionCode)
+                r.Error("region", $"\"{o.RegionCode}\" differs from the region of institution '{o.InstitutionId}' (\"{seat}\"): a figure about one institution is filed under the region the institution is located in");
             if (o.ProgrammeId is not null) Reference(r, "programme", o.ProgrammeId, programmeById);
+            if (o.PartOf is not null && Reference(r, "partOf", o.PartOf, observationById))
+                ObservationRules.PartOf(r, o, observationById[o.PartOf].Entity);
             YearInRange(r, "year", o.Year);
             OneOf(r, "kind", o.Kind, Vocabulary.ObservationKinds);
             if (o.Quote.Length > 0 && hasSource && sourceById[o.SourceId].Entity.Text is { Length: > 0 } text && !text.Contains(o.Quote, StringComparison.Ordinal))
                 r.Error("quote", $"does not occur verbatim in source '{o.SourceId}': \"{Shorten(o.Quote)}\"");
+            if (o.NameAsWritten is not null && o.Quote.Length > 0 && !o.Quote.Contains(o.NameAsWritten, StringComparison.Ordinal))
+                r.Error("nameAsWritten", $"\"{o.NameAsWritten}\" does not occur in the quote");
             if (o.ValueAsWritten.Length > 0 && o.Quote.Length > 0 && !o.Quote.Contains(o.ValueAsWritten, StringComparison.Ordinal))
                 r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not occur in the quote");
 
@@ -96,6 +103,14 @@ internal static class SeedValidator
             if (!naturalKeys.TryAdd(key, r))
                 r.Error(null, $"has the same (source, metric, dimensions, region, year, kind, institution, programme) as {naturalKeys[key].File}:{naturalKeys[key].Line}");
         }
+        HeadlinesAgree(observations);
+    }
+
+    private static void HeadlinesAgree(List<Read<Observation>> observations)
+    {
+        var records = observations.ToDictionary(x => (object)x.Entity, x => x.Record, ReferenceEqualityComparer.Instance);
+        foreach (var (o, other) in HeadlineRule.Inconsistent(observations.Select(x => x.Entity)))
+            records[o].Error("headline", $"is {(o.Headline ? "true" : "false")} but {other.Id} ({records[other].File}:{records[other].Line}), a region-level result of the same metric and dimensions, has {(other.Headline ? "true" : "false")}: one indicator is headline in every report or in none");
     }
 
     private static Dictionary<string, Read<T>> Unique<T>(List<Read<T>> records, Func<T, string> key, string what)

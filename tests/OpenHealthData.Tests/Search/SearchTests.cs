@@ -170,7 +170,7 @@ public sealed class SearchTests(ApiFactory api)
     {
         await using var db = api.OpenDatabase();
         var figures = await db.Observations.Select(o => new { o.Id, o.Quote, o.Sentence }).ToListAsync();
-        Assert.All(figures, f => Assert.Contains(f.Quote, f.Sentence));
+        Assert.All(figures, f => Assert.Contains(f.Quote.Replace("\n", ""), f.Sentence)); // a quote across a page break: the sentence leaves the break out
         Assert.Equal("2023年当年出生率为5.35‰,高居温州市第一。", figures.Single(f => f.Id == BirthRate2023).Sentence);
         Assert.Contains(figures, f => f.Sentence.Length > f.Quote.Length + 10);
     }
