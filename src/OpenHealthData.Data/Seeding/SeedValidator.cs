@@ -79,6 +79,7 @@ internal static class SeedValidator
                 ObservationRules.Scope(r, o, metricByCode[o.MetricCode].Entity);
             }
             ObservationRules.Qualifier(r, o);
+            ObservationRules.Value(r, o);
             ObservationRules.Kind(r, o);
             ObservationRules.YearBasis(r, o);
             ObservationRules.ReviewedExceptions(r, o);
