@@ -13,8 +13,8 @@ public sealed class DraftCandidate
     public required string Region { get; init; }
     public int Year { get; init; }
     public required string YearBasis { get; init; }
-    public required string Kind { get; init; }
-    public required string Qualifier { get; init; }
+    public required string Kind { get; set; }
+    public required string Qualifier { get; set; }
     public double Value { get; init; }
     public double? LowerBound { get; init; }
     public double? UpperBound { get; init; }
@@ -31,5 +31,5 @@ public sealed class DraftCandidate
     /// <summary>Where valueAsWritten starts in the text.</summary>
     public int Offset { get; init; }
     /// <summary>The rules that fired, in the order they did.</summary>
-    public required IReadOnlyList<string> Why { get; init; }
+    public required List<string> Why { get; init; }
 }

@@ -28,7 +28,7 @@ public static partial class FigureExtractor
     [GeneratedRegex("(20[0-3][0-9])年(?=[,，]|是|工作总结|工作重点|重点工作)")]
     private static partial Regex AnchorYear();
 
-    [GeneratedRegex("(20[0-3][0-9])年(?!以来|至今|度?[^,，。]{0,3}(计划|方案|行动))")]
+    [GeneratedRegex("(?<!比|较|与|于)(20[0-3][0-9])年(?!以来|至今|同期|度?[^,，。]{0,3}(计划|方案|行动))")]
     private static partial Regex YearInClause();
 
     [GeneratedRegex("(20[0-3][0-9])年")]
@@ -65,7 +65,40 @@ public static partial class FigureExtractor
             }
             candidates.Add(Candidate(text, w, context, anchors, articles, candidates.Count + 1));
         }
+        ShareAcrossLists(text, candidates);
         return new DraftResult(candidates, skipped);
+    }
+
+    /// <summary>
+    /// Numbers listed with 、 or 和 share what is said once for all of them: "同比增长9.63%、40.04%" are both changes,
+    /// "保持在70%、80%以上" both at least, "控制在12.8/10万、5.40‰以内" both at most.
+    /// </summary>
+    private static void ShareAcrossLists(string text, List<DraftCandidate> candidates)
+    {
+        for (var first = 0; first < candidates.Count;)
+        {
+            var last = first;
+            while (last + 1 < candidates.Count && IsListed(text, candidates[last], candidates[last + 1])) last++;
+            if (last > first)
+            {
+                var run = candidates[first..(last + 1)];
+                var (before, isBefore) = ObservationRules.MarkerAround(text, run[0].Offset, run[0].Offset + run[0].ValueAsWritten.Length);
+                var (after, isAfter) = ObservationRules.MarkerAround(text, run[^1].Offset, run[^1].Offset + run[^1].ValueAsWritten.Length);
+                var shared = before is not null && isBefore ? before : after is not null && !isAfter ? after : null;
+                foreach (var c in run)
+                {
+                    if (run[0].Kind == "change" && c.Kind == "actual") { c.Kind = "change"; c.Why.Add("kind change: listed with the first number after the change word"); }
+                    if (shared is not null && c.Qualifier == "EXACT") { c.Qualifier = ObservationRules.QualifierOf(shared); c.Why.Add($"qualifier {c.Qualifier}: \"{shared}\" said once for the listed numbers"); }
+                }
+            }
+            first = last + 1;
+        }
+    }
+
+    private static bool IsListed(string text, DraftCandidate a, DraftCandidate b)
+    {
+        var end = a.Offset + a.ValueAsWritten.Length;
+        return b.Offset > end && b.Offset - end <= 2 && text[end..b.Offset].Trim() is "、" or "和" or "及" or "与";
     }
 
     /// <summary>Why a number is not a figure; null when it is one.</summary>
@@ -87,7 +120,7 @@ public static partial class FigureExtractor
         if (bare && !w.Chinese && (next is '、' or '.' or '．' or '）' or ')') && (before.Length == 0 || " \n（(".Contains(before[^1])))
             return "list numbering";
         if (!w.Chinese && (LatinBefore().IsMatch(before) || char.IsAsciiLetter(next))) return "part of a name (H7N9, 5G)";
-        if (bare && !w.Chinese && IsHan(next) && w.Rank.Length == 0) return "part of a name (a number before a word, like 120急救)";
+        if (bare && !w.Chinese && IsHan(next) && !"和及与至到".Contains(next) && w.Rank.Length == 0) return "part of a name (a number before a word, like 120急救)";
         if (w.Chinese && w.Value == 1 && w.Rank.Length == 0) return "一 as an article (一个, 一批)";
         if (w.Rank == "第" && !(RankingWords().IsMatch(Clause(text, w.Start).Before) && (w.Unit.Word is "" or "名" or "位")))
             return "an ordinal (第N of a series, not a ranking)";
@@ -113,7 +146,7 @@ public static partial class FigureExtractor
             why.Add($"qualifier {qualifier}: \"{marker}\" {(markerBefore ? "before" : "after")} the number");
             if (!markerBefore) quoteEnd = text.IndexOf(marker, w.End, StringComparison.Ordinal) + marker.Length;
         }
-        if (qualifier is null && clause.Before.EndsWith("至少", StringComparison.Ordinal)) { qualifier = "AT_LEAST"; why.Add("qualifier AT_LEAST: 至少 before the number"); }
+        if (qualifier is null && clause.Before[Math.Max(0, clause.Before.Length - 4)..].Contains("至少", StringComparison.Ordinal)) { qualifier = "AT_LEAST"; why.Add("qualifier AT_LEAST: 至少 before the number"); }
         if (qualifier is null && w.Unit.Word == "年" && text.AsSpan(w.End).StartsWith("内")) { qualifier = "AT_MOST"; quoteEnd++; why.Add("qualifier AT_MOST: N年内 (a deadline)"); }
         qualifier ??= "EXACT";
 
@@ -136,7 +169,8 @@ public static partial class FigureExtractor
         var anchor = anchors.LastOrDefault(a => a.At < w.Start && a.At >= article);
         var anchorYear = anchor.At == 0 && anchor.Year == 0 ? (int?)null : anchor.Year;
         var inPlan = anchorYear >= context.ReportYear;
-        var goalWord = GoalWords.FirstOrDefault(g => sentence.Text.Contains(g, StringComparison.Ordinal));
+        var goalSpan = GoalSpan(text, clause.Start, clause.End, sentence.Start);
+        var goalWord = GoalWords.FirstOrDefault(g => goalSpan.Contains(g, StringComparison.Ordinal));
         var by = ByYear().Match(clause.Before);
         var byYear = by.Success ? int.Parse(by.Groups[2].Value) : (int?)null;
         string kind;
@@ -179,6 +213,11 @@ public static partial class FigureExtractor
                 year = y;
                 note = $"Undated; filed under {y}, the year that opens its part of the report (\"{y}年\") (rule for this report).";
             }
+            else if (kind == "target")
+            {
+                year = context.ReportYear;
+                note = $"Undated goal; filed under the report's year {year} (rule for this report).";
+            }
             else
             {
                 var articleEnd = articles.FirstOrDefault(a => a > w.Start, text.Length);
@@ -186,7 +225,7 @@ public static partial class FigureExtractor
                     .Where(y => y <= context.ReportYear).DefaultIfEmpty(context.ReportYear).Max();
                 note = $"Undated; filed under {year}, the latest year its article names up to the report's year {context.ReportYear} (rule for this report).";
             }
-            if (Regex.IsMatch(clause.Before, "从$|从[^，,。]{0,10}$") && Regex.IsMatch(text[w.End..Math.Min(text.Length, w.End + 6)], "^(提高|增加|提升|上升|下降|降低|减少)?(到|至)"))
+            if (Regex.IsMatch(clause.Before, "(从|由)[^，,。]{0,10}$") && Regex.IsMatch(text[w.End..Math.Min(text.Length, w.End + 6)], "^[^，,。、]{0,3}(到|至)"))
             {
                 year--;
                 note = $"The earlier value of \"从…到…\": filed under {year}, the year before the later value (rule for this report).";
@@ -197,7 +236,7 @@ public static partial class FigureExtractor
 
         // Region: the report's, or the country for a national figure.
         var region = context.RegionCode;
-        if (Regex.IsMatch(clause.Before[Math.Max(0, clause.Before.Length - 8)..], "中央|全国"))
+        if (unit != "rank" && Regex.IsMatch(clause.Before[Math.Max(0, clause.Before.Length - 8)..], "中央|全国"))
         {
             region = "100000";
             why.Add("region 100000: 中央/全国 just before the number");
@@ -239,6 +278,13 @@ public static partial class FigureExtractor
         "people" or "count" => new HashSet<string> { "people", "count", "person_times" },
         _ => new HashSet<string> { unit },
     };
+
+    /// <summary>Where a goal word governs a number: its own clause and the clause before it, within the sentence.</summary>
+    private static string GoalSpan(string text, int clauseStart, int clauseEnd, int sentenceStart)
+    {
+        var previous = clauseStart <= sentenceStart + 1 ? clauseStart : text.LastIndexOfAny(ClauseEnds.ToCharArray(), clauseStart - 2) + 1;
+        return text[Math.Max(previous, sentenceStart)..clauseEnd];
+    }
 
     /// <summary>The clause around <paramref name="at"/>: from after the last clause end to the next.</summary>
     private static (int Start, int End, string Before) Clause(string text, int at)

@@ -17,7 +17,7 @@ internal static partial class ObservationRules
     public static readonly IReadOnlyList<string> MarkersAfter = ["余", "多", "以上", "以内", "左右", "以下"];
 
     /// <summary>Words that contain a marker but do not qualify a number (签约率 is a signing rate, not "about").</summary>
-    public static readonly IReadOnlyList<string> NotMarkers = ["签约", "预约", "履约", "节约", "制约", "合约", "契约", "约束", "约谈", "近年", "近期", "最近", "附近"];
+    public static readonly IReadOnlyList<string> NotMarkers = ["签约", "预约", "履约", "违约", "节约", "制约", "合约", "契约", "约束", "约谈", "近年", "近期", "最近", "附近"];
 
     /// <summary>Words of a goal or a limit: an <c>actual</c> figure should not be said with them.</summary>
     public static readonly IReadOnlyList<string> GoalWords = ["控制在", "力争", "确保", "目标", "以内"];
