@@ -30,7 +30,8 @@ public static class DraftEvaluation
         }
         scores.Add(new ReportScore("overall", scores.Sum(s => s.Curated), scores.Sum(s => s.Candidates), scores.Sum(s => s.Recalled),
             scores.Sum(s => s.CorrectCandidates), scores.Sum(s => s.QualifierAgree), scores.Sum(s => s.KindAgree), scores.Sum(s => s.YearAgree),
-            scores.Sum(s => s.RegionAgree), scores.Sum(s => s.MetricTop1), scores.Sum(s => s.MetricTop3), [.. scores.SelectMany(s => s.Misses)]));
+            scores.Sum(s => s.RegionAgree), scores.Sum(s => s.MetricTop1), scores.Sum(s => s.MetricTop3),
+            scores.Sum(s => s.InCatalogue), scores.Sum(s => s.InCatalogueTop1), scores.Sum(s => s.InCatalogueTop3), [.. scores.SelectMany(s => s.Misses)]));
         return scores;
     }
 
@@ -43,7 +44,7 @@ public static class DraftEvaluation
     {
         var misses = new List<string>();
         var matched = new HashSet<DraftCandidate>();
-        int recalled = 0, qualifier = 0, kind = 0, year = 0, region = 0, top1 = 0, top3 = 0;
+        int recalled = 0, qualifier = 0, kind = 0, year = 0, region = 0, top1 = 0, top3 = 0, inCatalogue = 0, catalogueTop1 = 0, catalogueTop3 = 0;
         foreach (var o in curated)
         {
             var c = Find(source.Text, o, candidates);
@@ -62,6 +63,7 @@ public static class DraftEvaluation
             var first = known ? c.NewMetricNameZh is null && c.MetricSuggestions.FirstOrDefault()?.Code == o.MetricCode : c.NewMetricNameZh is not null;
             var three = known ? c.MetricSuggestions.Any(s => s.Code == o.MetricCode) : c.NewMetricNameZh is not null;
             if (first) top1++;
+            if (known) (inCatalogue, catalogueTop1, catalogueTop3) = (inCatalogue + 1, catalogueTop1 + (first ? 1 : 0), catalogueTop3 + (three ? 1 : 0));
             Agree(ref top3, three, known
                 ? $"{o.Id} metric: {o.MetricCode} not in [{string.Join(", ", c.MetricSuggestions.Select(s => s.Code))}]"
                 : $"{o.Id} metric: new metric (only this report uses {o.MetricCode}) but the draft suggests {c.Metric}");
@@ -70,7 +72,7 @@ public static class DraftEvaluation
         foreach (var c in candidates.Where(c => !matched.Contains(c) && !extras.Contains(c)))
             misses.Add($"{source.Id} precision: \"{c.ValueAsWritten}\" in \"{c.Quote}\" is not a curated figure");
         return new ReportScore(source.Id, curated.Count, candidates.Count, recalled, matched.Count + extras.Count,
-            qualifier, kind, year, region, top1, top3, misses);
+            qualifier, kind, year, region, top1, top3, inCatalogue, catalogueTop1, catalogueTop3, misses);
 
         void Agree(ref int count, bool agrees, string miss)
         {
@@ -101,11 +103,14 @@ public static class DraftEvaluation
     public static string Table(IReadOnlyList<ReportScore> scores)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| report | curated | candidates | recall | precision | qualifier | kind | year | region | metric top-1 | metric top-3 |");
-        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| report | curated | candidates | recall | precision | qualifier | kind | year | region | metric top-1 | metric top-3 | in catalogue: top-1 / top-3 (n) | own metric: new proposed (n) |");
+        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in scores)
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.Source} | {s.Curated} | {s.Candidates} | {s.Recall:P1} | {s.Precision:P1} | {s.Qualifier:P1} | {s.Kind:P1} | {s.Year:P1} | {s.Region:P1} | {s.Top1:P1} | {s.Top3:P1} |"));
+                $"| {s.Source} | {s.Curated} | {s.Candidates} | {s.Recall:P1} | {s.Precision:P1} | {s.Qualifier:P1} | {s.Kind:P1} | {s.Year:P1} | {s.Region:P1} | {s.Top1:P1} | {s.Top3:P1} | {s.CatalogueTop1:P1} / {s.CatalogueTop3:P1} ({s.InCatalogue}) | {s.NewMetric:P1} ({s.Recalled - s.InCatalogue}) |"));
+        sb.AppendLine();
+        sb.AppendLine("Misses by class (overall): " + string.Join(", ", scores[^1].Misses
+            .GroupBy(m => m.Split(' ')[1].TrimEnd(':')).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         return sb.ToString();
     }
 }

@@ -43,6 +43,9 @@ public static partial class FigureExtractor
     [GeneratedRegex("(热线|电话|拨打|服务号)[^，,。]{0,4}$")]
     private static partial Regex PhoneWords();
 
+    [GeneratedRegex(@"(https?:|www\.|[A-Za-z0-9]\.[A-Za-z]|[/@_])[A-Za-z0-9./_@-]*$")]
+    private static partial Regex WebAddress();
+
     [GeneratedRegex("[A-Za-z]$")]
     private static partial Regex LatinBefore();
 
@@ -115,6 +118,19 @@ public static partial class FigureExtractor
         if (before.EndsWith('〔') || before.EndsWith('[') || before.EndsWith('【') || before.EndsWith('（') && next == '）' && bare)
             return "a document number";
         if (InsideTitle(before)) return "part of a title in 《》";
+        if (!w.Chinese && (WebAddress().IsMatch(before) || next is '/' or '@' or '_' || before.EndsWith('-') && before.Length > 0 && char.IsAsciiDigit(before.TrimEnd('-')[^1])))
+            return "part of a web address, e-mail or date (2024-10-23)";
+        if (bare && !w.Chinese && w.Text.Length == 6 && w.Value == Math.Floor(w.Value)) return "a postcode or region code";
+        if (!w.Chinese && (next == '+' || before.EndsWith('+'))) return "part of a name (1+6+6+3)";
+        if (w.Chinese && before.EndsWith('“')) return "part of a slogan (“两个维护”, “七个加强”)";
+        if (w.Chinese && (w.Unit.Word == "届" || w.Unit.Word == "大" && (before.EndsWith("党的", StringComparison.Ordinal) || w.Value == 20)
+                          || w.Unit.Word == "次" && text.AsSpan(w.End).StartsWith("全会") || w.Unit.Word == "期"))
+            return "a congress, plenary session or project phase (二十大, 五次全会, 二期)";
+        if (w.Chinese && w.Text.Length == 1 + w.Unit.Word.Length && "十百千".Contains(w.Text[0]) && w.Unit.Word is not ("强" or "位"))
+            return "千人/千名 of a density or a name (千县工程)";
+        if (w.Chinese && w.Unit.Word == "位" && text.AsSpan(w.End).StartsWith("一体")) return "part of an idiom (三位一体)";
+        if (w.Unit.Word == "岁" && w.Value == Math.Floor(w.Value) && (w.IsRange || Regex.IsMatch(text[w.End..Math.Min(text.Length, w.End + 4)], "^(及?以上|以下|老|儿|人|及)")))
+            return "an age group (65岁以上老人, 0-3岁儿童)";
         if (bare && !w.Chinese && (w.Text.Length >= 5 && w.Text.StartsWith("12", StringComparison.Ordinal) || PhoneWords().IsMatch(before)))
             return "a telephone hotline";
         if (bare && !w.Chinese && (next is '、' or '.' or '．' or '）' or ')') && (before.Length == 0 || " \n（(".Contains(before[^1])))
@@ -152,7 +168,12 @@ public static partial class FigureExtractor
 
         // Unit: the unit word, or a density the words before name (千人床位数4.06张), or the unit word of the next number ("5.58和6.32个百分点").
         var unit = w.DraftUnit;
-        if (w.Unit.Units.Contains("count") && UnitWords.DensityBefore(clause.Before) is { } density && w.Rank.Length == 0)
+        if (w.Unit.Word == "人" && text[w.End..Math.Min(text.Length, w.End + 4)].TrimStart().StartsWith('次'))
+        {
+            unit = "person_times";
+            why.Add("unit person_times: 人次 broken across a line");
+        }
+        else if (w.Unit.Units.Contains("count") && UnitWords.DensityBefore(clause.Before) is { } density && w.Rank.Length == 0)
         {
             unit = density;
             why.Add($"unit {density}: a count after \"{DensityWordIn(clause.Before)}\"");
