@@ -40,6 +40,9 @@ public static class DraftCommands
 
     private static int Run(string textFile, string sourceId, string? region, string? published, string seedDirectory)
     {
+        // `dotnet run --project …` starts in the project's folder: a relative path is also looked for beside seed-data/.
+        if (!File.Exists(textFile) && !Path.IsPathRooted(textFile) && Path.Combine(Path.GetDirectoryName(Path.GetFullPath(seedDirectory))!, textFile) is var besideSeed && File.Exists(besideSeed))
+            textFile = besideSeed;
         if (!File.Exists(textFile))
         {
             Console.Error.WriteLine($"{textFile}: no such file");
