@@ -8,7 +8,7 @@ namespace OpenHealthData.Api.Commands;
 /// <summary>The command line: serve (the default), seed, validate, export-schema.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["serve", "seed", "validate", "export-schema", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Verbs = ["serve", "seed", "validate", "export-schema", "draft", "evaluate-drafts", "--help", "-h", "-?", "--version"];
 
     /// <summary>Plain `dotnet run` and host arguments (--urls …) go straight to the server, as the test host expects.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -33,7 +33,7 @@ public static class CommandLine
 
         var root = new RootCommand("OpenHealthData: figures from Chinese public-health reports, served read-only over GraphQL and REST.")
         {
-            serve, seed, validate, export,
+            serve, seed, validate, export, DraftCommands.Draft(seedData), DraftCommands.Evaluate(seedData),
         };
         return root.Parse(args).InvokeAsync();
     }

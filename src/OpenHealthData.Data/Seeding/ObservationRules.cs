@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data.Values;
 
 namespace OpenHealthData.Data.Seeding;
 
@@ -16,7 +17,7 @@ internal static partial class ObservationRules
     public static readonly IReadOnlyList<string> MarkersAfter = ["余", "多", "以上", "以内", "左右", "以下"];
 
     /// <summary>Words that contain a marker but do not qualify a number (签约率 is a signing rate, not "about").</summary>
-    public static readonly IReadOnlyList<string> NotMarkers = ["签约", "预约", "履约", "节约", "制约", "合约", "契约", "约束", "约谈", "近年", "近期", "最近", "附近"];
+    public static readonly IReadOnlyList<string> NotMarkers = ["签约", "预约", "履约", "违约", "节约", "制约", "合约", "契约", "约束", "约谈", "近年", "近期", "最近", "附近"];
 
     /// <summary>Words of a goal or a limit: an <c>actual</c> figure should not be said with them.</summary>
     public static readonly IReadOnlyList<string> GoalWords = ["控制在", "力争", "确保", "目标", "以内"];
@@ -69,18 +70,85 @@ internal static partial class ObservationRules
         for (var at = o.Quote.IndexOf(o.ValueAsWritten, StringComparison.Ordinal); at >= 0;
              at = o.Quote.IndexOf(o.ValueAsWritten, at + 1, StringComparison.Ordinal))
         {
-            // One character more on each side, so that a non-marker word cut by the window is still recognised.
-            var wideBefore = WithoutNotMarkers(o.Quote[Math.Max(0, at - BeforeWindow - 1)..at]);
-            var before = wideBefore[Math.Max(0, wideBefore.Length - BeforeWindow)..];
-            var end = at + o.ValueAsWritten.Length;
-            var after = WithoutNotMarkers(o.Quote[end..Math.Min(o.Quote.Length, end + AfterWindow + 1)])[..Math.Min(AfterWindow, o.Quote.Length - end)];
-            if (MarkersBefore.FirstOrDefault(m => before.Contains(m, StringComparison.Ordinal)) is { } b)
-                return $"the quote has \"{b}\" before \"{o.ValueAsWritten}\"";
-            if (MarkersAfter.FirstOrDefault(m => after.Contains(m, StringComparison.Ordinal)) is { } a)
-                return $"the quote has \"{a}\" after \"{o.ValueAsWritten}\"";
+            var (marker, before) = MarkerAround(o.Quote, at, at + o.ValueAsWritten.Length);
+            if (marker is not null)
+                return $"the quote has \"{marker}\" {(before ? "before" : "after")} \"{o.ValueAsWritten}\"";
         }
         return null;
     }
+
+    /// <summary>
+    /// The marker in the 4 characters before <paramref name="start"/> or the 3 after <paramref name="end"/> of
+    /// <paramref name="text"/>, words that merely contain one (签约) left out; whether it stands before; (null, false) when none.
+    /// </summary>
+    public static (string? Marker, bool Before) MarkerAround(string text, int start, int end)
+    {
+        // One character more on each side, so that a non-marker word cut by the window is still recognised.
+        var wideBefore = WithoutNotMarkers(text[Math.Max(0, start - BeforeWindow - 1)..start]);
+        var before = wideBefore[Math.Max(0, wideBefore.Length - BeforeWindow)..];
+        var after = WithoutNotMarkers(text[end..Math.Min(text.Length, end + AfterWindow + 1)])[..Math.Min(AfterWindow, text.Length - end)];
+        if (MarkersBefore.FirstOrDefault(m => before.Contains(m, StringComparison.Ordinal)) is { } b) return (b, true);
+        if (MarkersAfter.FirstOrDefault(m => after.Contains(m, StringComparison.Ordinal)) is { } a) return (a, false);
+        return (null, false);
+    }
+
+    /// <summary>The qualifier a marker says (seed-data/README.md, "Qualifiers").</summary>
+    public static string QualifierOf(string marker) => marker switch
+    {
+        "约" or "近" or "大约" or "左右" => "APPROXIMATE",
+        "余" or "多" or "以上" or "超过" or "不低于" or "不少于" or "逾" => "AT_LEAST",
+        _ => "AT_MOST",
+    };
+
+    /// <summary>Words of a decrease: a <c>change</c> said with one may be recorded as a negative value ("缩短4分20秒" → -4.33).</summary>
+    public static readonly IReadOnlyList<string> DecreaseWords = ["下降", "降低", "减少", "缩短", "下调", "减"];
+
+    /// <summary>
+    /// Rule 9 (issue 22): valueAsWritten is read by the one normaliser (<see cref="ValueParser"/>) and must say
+    /// <c>value</c> (the lower bound of a range, and <c>upperBound</c>) in <c>unit</c>. A count written per 10,000 and
+    /// filed per 1,000 is converted by the density its quote names; a change written as a decrease may be negative.
+    /// </summary>
+    public static void Value(JsonRecord r, Observation o)
+    {
+        if (o.ValueAsWritten.Length == 0 || o.Unit.Length == 0) return; // reported as missing
+        if (ValueParser.Parse(o.ValueAsWritten) is not { } written)
+        {
+            r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not start with a number (Arabic or Chinese numerals, 第N or 前N)");
+            return;
+        }
+        var factor = 1.0;
+        if (UnitWords.IsDensity(o.Unit) && UnitWords.IsDensity(written.DraftUnit))
+            factor = UnitWords.Denominator(o.Unit) / UnitWords.Denominator(written.DraftUnit); // 12.8/10万 = 0.128 per 1,000
+        else if (UnitWords.IsDensity(o.Unit) && written.Unit.Units.Contains("count"))
+        {
+            var at = o.Quote.IndexOf(o.ValueAsWritten, StringComparison.Ordinal);
+            if (at >= 0 && UnitWords.DensityBefore(o.Quote[..at]) is { } writtenIn)
+                factor = UnitWords.Denominator(o.Unit) / UnitWords.Denominator(writtenIn); // 48 per 10,000 = 4.8 per 1,000
+        }
+        else if (!written.Units.Contains(o.Unit))
+        {
+            r.Error("unit", $"\"{o.Unit}\" is not a unit \"{o.ValueAsWritten}\" can be in ({string.Join(", ", written.Units.Order(StringComparer.Ordinal))})");
+            return;
+        }
+
+        var sign = o.Kind == "change" && o.Value < 0 && DecreaseWords.Any(w => o.Quote.Contains(w, StringComparison.Ordinal)) ? -1 : 1;
+        var says = $"\"{o.ValueAsWritten}\" says {Format(written.Value * factor)}" + (written.Upper is { } u ? $" to {Format(u * factor)}" : "") + $" {o.Unit}";
+        if (o.Qualifier == "RANGE")
+        {
+            if (written.Upper is not { } upper) r.Error("qualifier", $"is RANGE but valueAsWritten \"{o.ValueAsWritten}\" is one number, not a range");
+            else
+            {
+                if (o.LowerBound is { } low && !WrittenValue.Same(low, written.Value * factor, written.Tolerance))
+                    r.Error("lowerBound", $"{Format(low)} is not what valueAsWritten {says}");
+                if (o.UpperBound is { } high && !WrittenValue.Same(high, upper * factor, written.Tolerance))
+                    r.Error("upperBound", $"{Format(high)} is not what valueAsWritten {says}");
+            }
+        }
+        else if (!WrittenValue.Same(sign * o.Value, written.Value * factor, written.Tolerance))
+            r.Error("value", $"{Format(o.Value)} is not what valueAsWritten {says}");
+    }
+
+    private static string Format(double d) => d.ToString("0.################", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text with every non-marker word blanked out, keeping its length.</summary>
     private static string WithoutNotMarkers(string text) =>

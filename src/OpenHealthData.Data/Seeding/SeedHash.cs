@@ -12,6 +12,7 @@ public static class SeedHash
         var files = Directory.EnumerateFiles(seedDirectory, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
             .Select(f => (Full: f, Relative: Path.GetRelativePath(seedDirectory, f).Replace('\\', '/')))
+            .Where(f => !f.Relative.StartsWith(Drafting.DraftFile.Folder + "/", StringComparison.Ordinal)) // drafts are not data until accepted
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
         foreach (var (full, relative) in files)
         {

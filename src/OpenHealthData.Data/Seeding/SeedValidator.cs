@@ -80,6 +80,7 @@ internal static class SeedValidator
                 if (HeadlineRule.Broken(o, metricByCode[o.MetricCode].Entity) is { } headline) r.Error("headline", headline);
             }
             ObservationRules.Qualifier(r, o);
+            ObservationRules.Value(r, o);
             ObservationRules.Kind(r, o);
             ObservationRules.YearBasis(r, o);
             ObservationRules.ReviewedExceptions(r, o);

@@ -19,9 +19,14 @@ public sealed class SeedFormatV2Tests : IDisposable
     private static string Change(string line, (string Field, object? Value)[] changes) =>
         changes.Aggregate(line, (l, c) => TestSeed.With(l, c.Field, c.Value));
 
-    /// <summary>A Wenxi sentence with a limit: 控制在 before the number.</summary>
+    /// <summary>A Wenxi sentence with a limit: 控制在 before the number (12.8 per 100,000 is 0.128 per 1,000, the test metric's unit).</summary>
     private static string Limit(string kind, string qualifier) => A(("source", "wenxi-2024-seven-strengthenings"), ("region", "140823"),
-        ("kind", kind), ("qualifier", qualifier), ("valueAsWritten", "12.8/10万"), ("quote", "孕产妇死亡率、婴幼儿死亡率分别控制在12.8/10万"));
+        ("kind", kind), ("qualifier", qualifier), ("value", 0.128), ("valueAsWritten", "12.8/10万"), ("quote", "孕产妇死亡率、婴幼儿死亡率分别控制在12.8/10万"));
+
+    /// <summary>A range of one hospital's count, from the real Yueqing text.</summary>
+    private static string Range(string id, int year) => A(("id", id), ("year", year), ("metric", "hospital_key_specialties_count"), ("unit", "count"),
+        ("institution", "yueqing-peoples-hospital"), ("qualifier", "RANGE"), ("value", 2), ("lowerBound", 2), ("upperBound", 3),
+        ("valueAsWritten", "2-3家"), ("quote", "创成2-3家省级示范"));
 
     private const string Rank = """{"code":"hospital_rank","nameZh":"排名","nameEn":"Rank","unit":"rank","category":"hospital_services","description":"A position in a ranking."}""";
 
@@ -112,11 +117,11 @@ public sealed class SeedFormatV2Tests : IDisposable
 
     public static TheoryData<string, string> AcceptedRecords => new()
     {
-        { "a reviewed qualifier exception", A(("valueAsWritten", "95%"), ("quote", "接种率均达95%以上"), ("reviewedExceptions", new Dictionary<string, string> { ["qualifier"] = "以上 qualifies 接种率 here (test)" })) },
+        { "a reviewed qualifier exception", S(("value", 95), ("valueAsWritten", "95%"), ("quote", "接种率均达95%以上"), ("reviewedExceptions", new Dictionary<string, string> { ["qualifier"] = "以上 qualifies 接种率 here (test)" })) },
         { "a reviewed kind exception", Change(Limit("actual", "AT_MOST"), [("reviewedExceptions", new Dictionary<string, string> { ["kind"] = "achieved (test)" })]) },
         { "AT_MOST next to 控制在", Limit("target", "AT_MOST") },
         { "签约 is not 约 (about)", TestSeed.SigningObservations[0] },
-        { "a range", A(("qualifier", "RANGE"), ("lowerBound", 3.41), ("upperBound", 3.5)) },
+        { "a range", Range("t-001", 2023) },
         { "an inferred year with its rule", A(("yearBasis", "INFERRED"), ("note", "Undated; filed under the report's year (test).")) },
     };
 
@@ -133,7 +138,7 @@ public sealed class SeedFormatV2Tests : IDisposable
     public async Task The_database_holds_the_new_fields_with_dimensions_as_canonical_json()
     {
         _seed.Write("observations/test.jsonl", [TestSeed.ObservationA, .. TestSeed.SigningObservations,
-            A(("id", "t-003"), ("year", 2022), ("qualifier", "RANGE"), ("lowerBound", 3.41), ("upperBound", 3.5))]);
+            Range("t-003", 2022)]);
         await new DatabaseBuilder().BuildAsync(_seed.Directory, _seed.DatabasePath);
 
         await using var db = HealthDatabase.OpenReadOnly(_seed.DatabasePath);
@@ -143,7 +148,7 @@ public sealed class SeedFormatV2Tests : IDisposable
         Assert.Equal(("EXACT", "STATED"), (s1.Qualifier, s1.YearBasis));
         Assert.Equal(Dimensions.None, (await db.Observations.SingleAsync(o => o.Id == "t-001")).Dimensions);
         var range = await db.Observations.SingleAsync(o => o.Id == "t-003");
-        Assert.Equal(("RANGE", 3.41, 3.5), (range.Qualifier, range.LowerBound!.Value, range.UpperBound!.Value));
+        Assert.Equal(("RANGE", 2.0, 3.0), (range.Qualifier, range.LowerBound!.Value, range.UpperBound!.Value));
         var metric = await db.Metrics.SingleAsync(m => m.Code == "family_doctor_signing_rate");
         Assert.Equal("""{"population":["all_residents","key_groups","agricultural_population"]}""", metric.Dimensions);
         Assert.Equal("""["家庭医生签约","family doctor"]""", metric.Keywords);
