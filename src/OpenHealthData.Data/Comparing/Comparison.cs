@@ -16,6 +16,7 @@ public static class Comparison
         metric.Scope == MetricScopes.Region && o.InstitutionId is null;
 
     /// <summary>The comparable groups among the observations, ordered by metric, dimensions, unit and kind.</summary>
+    /// <param name="observations">The figures to group.</param>
     /// <param name="metricOf">The metric of a code (null when unknown: its figures are left out).</param>
     public static IReadOnlyList<ComparableGroup> Groups(IEnumerable<Observation> observations, Func<string, Metric?> metricOf) =>
     [
