@@ -6,10 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Graph;
-using OpenHealthData.Api.Storage;
 using OpenHealthData.Api.Hosting;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Serving;
+using OpenHealthData.Api.Storage;
 using OpenHealthData.Tests.Support;
 using YamlDotNet.RepresentationModel;
 

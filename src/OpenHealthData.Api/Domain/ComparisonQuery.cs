@@ -1,5 +1,4 @@
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 

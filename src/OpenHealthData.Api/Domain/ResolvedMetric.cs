@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Domain;

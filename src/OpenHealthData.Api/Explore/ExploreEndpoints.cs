@@ -1,4 +1,3 @@
-using System.Text;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;

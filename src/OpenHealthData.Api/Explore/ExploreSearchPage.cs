@@ -1,6 +1,5 @@
 using System.Text;
 using OpenHealthData.Api.Domain;
-using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;
 using OpenHealthData.Data.Model;
 

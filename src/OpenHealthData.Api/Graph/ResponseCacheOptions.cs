@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace OpenHealthData.Api.Graph;
 

@@ -4,15 +4,15 @@ using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenHealthData.Api.Explore;
 using OpenHealthData.Api.Graph;
 using OpenHealthData.Api.Graph.Types;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Search;
 using OpenHealthData.Api.Serving;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data;
-using OpenHealthData.Api.Explore;
-using OpenHealthData.Api.Search;
 
 namespace OpenHealthData.Api.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Querying;

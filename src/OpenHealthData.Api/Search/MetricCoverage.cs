@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Search;
 

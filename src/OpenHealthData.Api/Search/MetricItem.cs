@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using OpenHealthData.Api.Querying;
-using OpenHealthData.Api.Rest;
-using OpenHealthData.Data;
-using OpenHealthData.Data.Model;
-
 namespace OpenHealthData.Api.Search;
 
 public sealed record MetricItem(string Code, string NameZh, string NameEn, string Unit, string Category, string Description, MetricCoverage Coverage);

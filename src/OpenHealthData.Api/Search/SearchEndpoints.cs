@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Storage;
-using OpenHealthData.Data.Model;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Search;
 

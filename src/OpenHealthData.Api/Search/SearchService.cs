@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data.Model;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Seeding;
 
 namespace OpenHealthData.Api.Search;

@@ -26,6 +26,7 @@ public static class Comparison
     /// Rule 1, like for like: the figures of a region-scope metric about whole regions, grouped by metric, dimensions,
     /// unit and kind; a group with figures from two or more regions is comparable. Rules 2-5 add each group's notes.
     /// </summary>
+    /// <param name="observations">The figures to group.</param>
     /// <param name="metricOf">The metric of a code (null when unknown: its figures are left out).</param>
     /// <param name="regionOf">The region of a code, for levels and names; the figure's own Region when left out.</param>
     public static IReadOnlyList<ComparableGroup> Groups(IEnumerable<Observation> observations, Func<string, Metric?> metricOf, Func<string, Region?>? regionOf = null) =>

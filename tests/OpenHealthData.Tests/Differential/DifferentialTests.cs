@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using OpenHealthData.Api.Querying;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Differential;

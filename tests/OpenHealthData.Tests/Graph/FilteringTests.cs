@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Data.Model;
 using OpenHealthData.Tests.Support;

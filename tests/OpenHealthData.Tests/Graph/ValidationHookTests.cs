@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using OpenHealthData.Api.Graph;

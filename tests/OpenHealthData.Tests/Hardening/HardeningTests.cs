@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenHealthData.Api.Domain;
-using OpenHealthData.Data;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Hardening;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using OpenHealthData.Api.Serving;
-using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Serving;
 

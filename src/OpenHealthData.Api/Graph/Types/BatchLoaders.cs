@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 
 namespace OpenHealthData.Api.Graph.Types;
 

@@ -1,16 +1,10 @@
 using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Builders;
-using GraphQL.DataLoader;
-using GraphQL.Execution;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Graph.Types;
 

@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;

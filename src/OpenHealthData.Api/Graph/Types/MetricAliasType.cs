@@ -1,7 +1,5 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;

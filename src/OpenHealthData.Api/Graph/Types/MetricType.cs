@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using OpenHealthData.Api.Domain;

@@ -1,11 +1,6 @@
-using System.Linq.Expressions;
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
-using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;

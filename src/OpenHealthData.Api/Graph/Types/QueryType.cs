@@ -1,10 +1,8 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Graph.Types;
 

@@ -1,10 +1,8 @@
-using GraphQL.Types;
 using GraphQL;
+using GraphQL.Types;
 using OpenHealthData.Api.Domain;
-using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;
 using OpenHealthData.Data.Model;
-using OpenHealthData.Data;
 
 namespace OpenHealthData.Api.Graph.Types;
 

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using OpenHealthData.Api.Querying;
 
 namespace OpenHealthData.Api.Graph.Types;
 

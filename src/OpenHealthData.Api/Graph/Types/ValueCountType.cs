@@ -1,9 +1,5 @@
-using GraphQL;
 using GraphQL.Types;
-using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;
-using OpenHealthData.Data;
-using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;
 

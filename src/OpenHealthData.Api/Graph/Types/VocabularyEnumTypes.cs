@@ -1,4 +1,3 @@
-using GraphQL.Types;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Graph.Types;
 
