@@ -15,6 +15,7 @@ public static class ErrorPages
         var http = context.HttpContext;
         var (status, path) = (http.Response.StatusCode, http.Request.Path.Value ?? "/");
         var allowed = http.Response.Headers.Allow.ToString();
+        http.Response.Headers.CacheControl = "no-store"; // a 404 is cacheable by default (RFC 9111 §4.2.2); ours may be a typo
         if (!IsApi(http.Request.Path) && GraphQLEndpoint.Accepts(http, "text/html"))
         {
             var page = new ExploreRequest(http);
