@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace OpenHealthData.Api.Explore;
@@ -49,6 +48,6 @@ public sealed class ExploreRequest(HttpContext http)
         http.Request.Query.Where(q => q.Key != "lang").Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())),
         lang: Zh ? "en" : "zh");
 
-    /// <summary>The absolute address of a path on this server, for citations.</summary>
-    public string Absolute(string pathAndQuery) => new StringBuilder().Append(http.Request.Scheme).Append("://").Append(http.Request.Host).Append(pathAndQuery).ToString();
+    /// <summary>The address of a path on this site, for citations: on the configured public base URL, never the request's Host.</summary>
+    public string Absolute(string pathAndQuery) => http.RequestServices.GetRequiredService<Serving.PublicBaseUrl>().Absolute(pathAndQuery);
 }

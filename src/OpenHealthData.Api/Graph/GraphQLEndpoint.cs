@@ -227,6 +227,7 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
 
     protected virtual Task WriteEntryAsync(HttpContext http, ResponseCache.Entry entry)
     {
+        if (HttpCaching.TryNotModifiedAny(http)) return Task.CompletedTask;
         HttpCaching.Succeeded(http);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = entry.ContentType;

@@ -133,8 +133,10 @@ public static class ApiHost
         {
             using (ReadConnections.CancelWith(http.RequestAborted)) await next(http);
         });
+        app.UseHttpConformance();
+        app.UseRouting(); // here, not first: a HEAD request is routed as the GET it is answered as
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseWebHardening();
         app.UseResponseCompression();
         app.UseDefaultFiles();

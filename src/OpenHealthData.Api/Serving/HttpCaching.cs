@@ -53,6 +53,21 @@ public sealed class HttpCaching(IOptions<HttpCachingOptions> options, IDataVersi
     public static void Succeeded(HttpContext http) => http.Items[SucceededItem] = true;
 
     /// <summary>
+    /// Call when a success is about to be written: <c>If-None-Match: *</c> (the client holds some answer, whichever)
+    /// makes it a 304 (returning true). Only here, never before the work: "*" matches only when there is a
+    /// representation, so an error (404, 400, 405) is answered in full (RFC 9110 §13.1.2).
+    /// </summary>
+    public static bool TryNotModifiedAny(HttpContext http)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return false;
+        if (!EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags) || !tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
+            return false;
+        Succeeded(http);
+        http.Response.StatusCode = StatusCodes.Status304NotModified;
+        return true;
+    }
+
+    /// <summary>
     /// Data version plus a hash of everything that selects the bytes: path, query string, Accept and Accept-Encoding
     /// (so each encoding has its own strong tag).
     /// </summary>
@@ -65,5 +80,5 @@ public sealed class HttpCaching(IOptions<HttpCachingOptions> options, IDataVersi
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
         ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags) &&
-        tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal)); // weak comparison (RFC 9110 §13.1.2)
+        tags.Any(t => t.Tag.Equals(etag, StringComparison.Ordinal)); // weak comparison (RFC 9110 §13.1.2); "*": TryNotModifiedAny
 }

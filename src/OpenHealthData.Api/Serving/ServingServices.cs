@@ -11,6 +11,7 @@ public static class ServingServices
         services.Configure<TrustedProxyOptions>(configuration.GetSection(TrustedProxies.Section));
         services.AddSingleton<HttpCaching>();
         services.AddSingleton<PersistedQueries>();
+        services.AddSingleton<PublicBaseUrl>();
         services.AddGracefulShutdown(configuration);
     }
 

@@ -122,6 +122,33 @@ public sealed class NginxConfTests(BehindNginxFactory api) : IClassFixture<Behin
         Assert.DoesNotContain("203.0.113.9", line);
     }
 
+    [SkippableFact]
+    public async Task A_poisoned_Host_never_reaches_another_clients_answer()
+    {
+        var client = await StartNginxAsync();
+        foreach (var url in new[]
+        {
+            $"/explore?q={Uri.EscapeDataString("结核")}&x={Guid.NewGuid():N}",
+            "/graphql?query=" + Uri.EscapeDataString($"# {Guid.NewGuid()}\n{{ region(code: \"330382\") {{ nameEn }} }}"),
+            $"/api/v1/regions/330382?x={Guid.NewGuid():N}",
+        })
+        {
+            var poisoned = Get(url);
+            poisoned.Headers.Host = "evil.example";
+            poisoned.Headers.TryAddWithoutValidation("X-Forwarded-Host", "evil2.example");
+            var attack = await SendAsync(client, poisoned);
+            Assert.Equal(HttpStatusCode.OK, attack.Status);
+            Assert.DoesNotContain("evil", await attack.Response.Content.ReadAsStringAsync()); // the API never writes Host into an answer
+
+            for (var i = 0; i < 2; i++) // the second from nginx's cache where the API allows it
+            {
+                var normal = await SendAsync(client, Get(url));
+                Assert.Equal(HttpStatusCode.OK, normal.Status);
+                Assert.DoesNotContain("evil", await normal.Response.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
     public void Dispose()
     {
         if (_nginx is { HasExited: false })
