@@ -143,6 +143,8 @@ foreach (var region in regions)
                 w.WriteString("id", $"{sourceId}-{n:D3}"); w.WriteString("source", sourceId);
                 w.WriteString("metric", metricCode); w.WriteString("region", code); w.WriteNumber("year", year);
                 w.WriteString("kind", kind); w.WriteString("yearBasis", "STATED"); w.WriteString("qualifier", "EXACT");
+                // The headline rule (seed-data/README.md): a region's result of a health outcome is always headline.
+                if (m != 0 && kind == "actual" && categories[m % categories.Length] == "health_outcomes") w.WriteBoolean("headline", true);
                 w.WriteNumber("value", value); w.WriteString("unit", unit);
                 w.WriteString("valueAsWritten", asWritten); w.WriteString("quote", quote);
                 w.WriteString("quoteEn", $"SYNTHETIC: {metricCode} in {code}, {year}: {value.ToString("R", inv)}");

@@ -36,7 +36,7 @@ public static partial class Flags
     ];
 
     /// <summary>Words that say a figure counts to a date within its year.</summary>
-    [GeneratedRegex("截至|截止|目前|同期|上半年|前三季度|1[-—至]\\d{1,2}月")]
+    [GeneratedRegex("截至|截止|(?<!项)目前|同期|上半年|前三季度|1[-—至]\\d{1,2}月")] // 项目前期 (a project's early stage) is not 目前
     private static partial Regex PartialPeriodWords();
 
     /// <summary>Sets <see cref="Observation.Flags"/> on every figure (they depend on the other figures: restated).</summary>
