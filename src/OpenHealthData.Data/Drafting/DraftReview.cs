@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenHealthData.Data.Seeding;
+
+namespace OpenHealthData.Data.Drafting;
+
+/// <summary>
+/// Review of a draft file (seed-data/drafts/&lt;source&gt;.jsonl, the review's only state: a candidate stays there until it
+/// is accepted or rejected, so nothing is lost when a reviewer stops mid-way). Accepting writes the record, with the
+/// reviewer's edits and the next free id of its source, into the source's observations file in id order, but only
+/// when the whole seed still validates; otherwise the file is left as it was and the validator's errors are returned.
+/// </summary>
+public static class DraftReview
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The candidates still to review, in text order.</summary>
+    public static IReadOnlyList<JsonObject> Pending(string seedDirectory, string sourceId)
+    {
+        var path = DraftFile.PathFor(seedDirectory, sourceId);
+        return File.Exists(path) ? [.. File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())] : [];
+    }
+
+    /// <summary>Accepts a candidate with the reviewer's edits (field → value; null removes the field).</summary>
+    public static ReviewOutcome Accept(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits) =>
+        Write(seedDirectory, sourceId, candidateId, edits, keep: true);
+
+    /// <summary>What the validator would say of the candidate with these edits, without writing anything.</summary>
+    public static IReadOnlyList<SeedError> Verdict(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits) =>
+        Write(seedDirectory, sourceId, candidateId, edits, keep: false).Errors;
+
+    /// <summary>Drops a candidate from the draft file; false when it is not there.</summary>
+    public static bool Reject(string seedDirectory, string sourceId, string candidateId) => RemoveFromDraft(seedDirectory, sourceId, candidateId);
+
+    private static ReviewOutcome Write(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits, bool keep)
+    {
+        var candidate = Pending(seedDirectory, sourceId).FirstOrDefault(c => (string?)c["id"] == candidateId)
+            ?? throw new KeyNotFoundException($"no candidate '{candidateId}' in {DraftFile.PathFor(seedDirectory, sourceId)}");
+        var record = candidate.DeepClone().AsObject();
+        record.Remove("draft");
+        foreach (var (field, value) in edits)
+        {
+            if (value is null) record.Remove(field);
+            else record[field] = value.DeepClone();
+        }
+        var id = NextId(seedDirectory, sourceId);
+        record["id"] = id;
+        record["source"] = sourceId;
+
+        var path = ObservationFile(seedDirectory, sourceId);
+        var before = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+        var lines = (before ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        // Canonical order is id order (ids follow the text): the new line goes before the first higher id; other lines stay put.
+        var at = lines.FindIndex(l => string.CompareOrdinal(IdOf(l), id) > 0);
+        lines.Insert(at < 0 ? lines.Count : at, record.ToJsonString(Json));
+        File.WriteAllLines(path, lines, new UTF8Encoding(false));
+
+        var (_, errors) = SeedReader.TryRead(seedDirectory);
+        var mine = errors.Where(e => e.Record == id).ToList();
+        if (!keep || mine.Count > 0)
+        {
+            if (before is null) File.Delete(path);
+            else File.WriteAllText(path, before, new UTF8Encoding(false));
+            return new ReviewOutcome(keep ? null : id, mine);
+        }
+        RemoveFromDraft(seedDirectory, sourceId, candidateId);
+        return new ReviewOutcome(id, []);
+    }
+
+    /// <summary>The next free id of a source, `&lt;source&gt;-NNN` one above the highest in use: ids are never reused.</summary>
+    public static string NextId(string seedDirectory, string sourceId)
+    {
+        var prefix = sourceId + "-";
+        var highest = SeedReader.DataFiles(seedDirectory, "observations")
+            .SelectMany(File.ReadLines)
+            .Select(IdOf)
+            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(id[prefix.Length..], out _))
+            .Select(id => int.Parse(id[prefix.Length..]))
+            .DefaultIfEmpty(0).Max();
+        return $"{prefix}{highest + 1:000}";
+    }
+
+    /// <summary>The observations file of a source: the last of its files (yueqing has two parts), or a new `&lt;source&gt;.jsonl`.</summary>
+    private static string ObservationFile(string seedDirectory, string sourceId) =>
+        SeedReader.DataFiles(seedDirectory, "observations")
+            .LastOrDefault(f => Path.GetFileName(f) == sourceId + ".jsonl" || Path.GetFileName(f).StartsWith(sourceId + ".", StringComparison.Ordinal))
+        ?? Path.Combine(seedDirectory, "observations", sourceId + ".jsonl");
+
+    private static bool RemoveFromDraft(string seedDirectory, string sourceId, string candidateId)
+    {
+        var path = DraftFile.PathFor(seedDirectory, sourceId);
+        if (!File.Exists(path)) return false;
+        var lines = File.ReadAllLines(path);
+        var kept = lines.Where(l => l.Trim().Length > 0 && IdOf(l) != candidateId).ToList();
+        if (kept.Count == lines.Count(l => l.Trim().Length > 0)) return false;
+        File.WriteAllLines(path, kept, new UTF8Encoding(false));
+        return true;
+    }
+
+    private static string IdOf(string line)
+    {
+        if (line.Trim().Length == 0) return "";
+        try { return (string?)JsonNode.Parse(line)?["id"] ?? ""; }
+        catch (JsonException) { return ""; }
+    }
+}
