@@ -95,8 +95,12 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
     /// </summary>
     private Found Find(IReadOnlyList<SearchTerm> typed)
     {
+        var widened = typed.Select(Widen).ToList();
+        typed = [.. widened.Select(w => w.Term)];
         var scores = Match(All(typed));
-        if (scores.Count > 0) return new Found(scores, typed, true, [], []);
+        // A word whose own stem finds nothing was found through its nearest word only: say so.
+        if (scores.Count > 0)
+            return new Found(scores, typed, true, [], [.. widened.Where(w => w.Near is not null && !Exists(Quote(w.Term.Own[0]))).Select(w => new TermCorrection(w.Term.Text, w.Near!))]);
 
         var terms = typed.ToList();
         var corrections = new List<TermCorrection>();
@@ -122,6 +126,17 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
             if (scores.Count > 0) return new Found(scores, terms, false, unmatched, corrections);
         }
         return new Found([], terms, false, unmatched, corrections);
+    }
+
+    /// <summary>
+    /// An English word the texts do not have as typed may be a typo of one they have ("referals"): the nearest word
+    /// of the texts becomes one more alternative (its own stem may still match other words, so it stays too).
+    /// </summary>
+    private (SearchTerm Term, string? Near) Widen(SearchTerm term)
+    {
+        if (term.Own.Count != 1 || vocabulary.Has(term.Text) || vocabulary.Correct(term.Text) is not { } near
+            || term.Alternatives.Any(a => a.Count == 1 && a[0] == near.Stem)) return (term, null);
+        return (term with { Alternatives = [.. term.Alternatives, [near.Stem]] }, near.Word);
     }
 
     private static IEnumerable<List<SearchTerm>> Subsets(List<SearchTerm> terms, int size)

@@ -13,6 +13,11 @@ public sealed class SearchVocabulary(ReadConnections connections)
     private readonly Lazy<List<(string Word, string Stem, int Count)>> _words = new(() =>
         connections.Query($"SELECT Word, Stem, Count FROM \"{SearchIndex.WordsTable}\"", [], r => (r.GetString(0), r.GetString(1), r.GetInt32(2))));
 
+    private readonly Lazy<HashSet<string>> _known = new(() => [.. connections.Query($"SELECT Word FROM \"{SearchIndex.WordsTable}\"", [], r => r.GetString(0))]);
+
+    /// <summary>Whether the texts have this word as typed (any case).</summary>
+    public bool Has(string typed) => _known.Value.Contains(typed.ToLowerInvariant());
+
     /// <summary>The nearest word and its stem, or null when none is near enough or the word is not plain English letters.</summary>
     public (string Word, string Stem)? Correct(string typed)
     {

@@ -13,8 +13,8 @@ namespace OpenHealthData.Tests.Search;
 [Collection(ApiCollection.Name)]
 public sealed class RelevanceBenchmarkTests(ApiFactory api, ITestOutputHelper output)
 {
-    /// <summary>The floors: the level the search reached when the benchmark was written, less nothing.</summary>
-    private const double MinSuccessAt3 = 0.95, MinReciprocalRank = 0.85;
+    /// <summary>The floors: the level the search reached (success@3 99.0 %, MRR 0.955, at the commit that set them), rounded down.</summary>
+    private const double MinSuccessAt3 = 0.985, MinReciprocalRank = 0.95;
 
     public static string QueriesFile => Path.Combine(RepoPaths.Root, "bench", "relevance", "queries.tsv");
 
