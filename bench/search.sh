@@ -27,15 +27,15 @@ dotnet "$BENCH/Synthetic/bin/Release/net10.0/Synthetic.dll" "$SYN" "$OBSERVATION
 
 say "seed (target < 60 s)"
 t0=$(now)
-DOTNET_GCHeapHardLimit=$HEAP_LIMIT setsid timeout "$SEED_TIMEOUT" dotnet "$API_PROJECT/bin/Release/net10.0/OpenHealthData.Api.dll" \
+DOTNET_GCHeapHardLimit=$HEAP_LIMIT setsid timeout "$SEED_TIMEOUT" /usr/bin/time -f 'seed CPU: user %U s, system %S s; peak RSS %M KB' dotnet "$API_PROJECT/bin/Release/net10.0/OpenHealthData.Api.dll" \
   seed --seed-data "$SYN" --database "$DB" >"$WORK/seed.log" 2>&1 &
 SEEDING=$!; SERVERS+=("$SEEDING")
 rc=0; wait "$SEEDING" || rc=$?
 stop_server "$SEEDING"
 SEED=$(secs "$t0" "$(now)")
 echo "seed: exit code $rc after $SEED s"
-grep -oE 'Built .* in [0-9]+ ms|search index [^"]*' "$WORK/seed.log" | cut -c1-160 | sed 's/^/  /' || true
-[ "$rc" = 0 ] || { tail -20 "$WORK/seed.log"; die "seed"; }
+grep -oE 'Built [^:]* in [0-9]+ ms|seed CPU.*' "$WORK/seed.log" | cut -c1-200 | sed 's/^/  /' || true
+[ "$rc" = 0 ] || { tail -20 "$WORK/seed.log" | cut -c1-300; die "seed (exit code $rc; 124 = SEED_TIMEOUT)"; }
 
 say "API on the synthetic database"
 start_server api "$PORT" "GET /healthz" dotnet "$API_PROJECT/bin/Release/net10.0/OpenHealthData.Api.dll" --urls "http://127.0.0.1:$PORT" \
