@@ -43,7 +43,8 @@ public static class ExploreSearchPage
                 html.Append($"<li><span>{Html.E(r.T("facet." + key))}: {Html.E(FilterLabel(r, references, key, value!))}</span> <a href=\"{r.Link("/explore", q.With(key, null))}\" aria-label=\"{Html.E(r.T("filters.remove"))}: {Html.E(r.T("facet." + key))}\">×</a></li>");
             html.Append($"<li><a href=\"{r.Link("/explore", ("q", q.Q))}\">{Html.E(r.T("filters.clear"))}</a></li></ul>");
         }
-        if (page.TotalCount == 0) html.Append($"<p class=\"none\">{Html.E(r.T("results.none"))}</p>");
+        if (SearchNotice.Text(page, r.Zh) is { } notice) html.Append($"<p class=\"notice\" role=\"status\">{Html.E(notice)}</p>");
+        else if (page.TotalCount == 0) html.Append($"<p class=\"none\">{Html.E(r.T("results.none"))}</p>");
 
         html.Append("<ol class=\"hits\" start=\"").Append(start + 1).Append("\">");
         foreach (var hit in page.Hits) html.Append(Hit(r, hit, references));
@@ -105,7 +106,8 @@ public static class ExploreSearchPage
             <h3 class="metric"><a href="{r.Link($"/explore/metrics/{Uri.EscapeDataString(metric.Code)}", fragment: anchor)}">{metricName}</a>
             <span class="other" lang="{r.OtherLang}">{Html.E(r.OtherName(metric.NameZh, metric.NameEn))}</span></h3>
             <p class="meta"><a href="{r.Link($"/explore/regions/{Uri.EscapeDataString(region.Code)}")}">{Html.E(r.Name(region.NameZh, region.NameEn))}</a>
-            · <span>{o.Year}</span> · <span lang="zh-Hans">{Html.E(source.Publisher)}</span>, <span>{Html.E(source.Date)}</span></p>
+            · <span class="year" data-year-basis="{Html.E(o.YearBasis)}">{o.Year}{(o.YearBasis == "INFERRED" ? (r.Zh ? "（年份为推断）" : " (year inferred)") : "")}</span> · <span lang="zh-Hans">{Html.E(source.Publisher)}</span>, <span>{Html.E(source.Date)}</span></p>
+            {(o.Dimensions == Dimensions.None ? "" : $"<p class=\"breakdown\">{Html.E(r.T("col.dimensions"))}: {Html.E(ExplorePages.DimensionsText(r, o.Dimensions))}</p>")}
             <blockquote lang="zh-Hans"><p>{sentence}</p></blockquote>
             <p class="en" lang="en">{quoteEn}</p>
             {(o.Note is null ? "" : $"<p class=\"note\" lang=\"en\">{Html.E(o.Note)}</p>")}

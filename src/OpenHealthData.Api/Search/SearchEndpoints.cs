@@ -35,14 +35,16 @@ public static class SearchEndpoints
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, Text("after")), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,
-                    [.. page.Hits.Select(h => new SearchResultItem(columns.ToDictionary(c => c.Name, c => c.Read(h.Observation)), h.Score, h.Matches))]));
+                    [.. page.Hits.Select(h => new SearchResultItem(columns.ToDictionary(c => c.Name, c => c.Read(h.Observation)), h.Score, h.Matches,
+                        h.Breakdown, h.Observation.Kind, h.Observation.Qualifier, h.Observation.Year, h.Observation.YearBasis))],
+                    page.AllTermsMatched, page.Unmatched ?? [], page.Corrections ?? [], page.Notice));
             }
             catch (QueryArgumentException e)
             {
                 return BadRequest(e.Message);
             }
         }).WithName("Search").WithTags("Search").WithMetadata(SearchParameters).ProducesProblem(StatusCodes.Status400BadRequest)
-          .WithSummary("Figures whose metric, quote, English rendering, sentence, note, region, institution, programme or source contain every word of q (Chinese or English, any case), most relevant first.")
+          .WithSummary("Figures whose metric, quote, English rendering, sentence, note, region, institution, programme or source have every word of q (Chinese typed with or without spaces, English in any case, form or spelling, synonyms), most relevant first; when none has them all, those with most of them, with a notice naming the words that found nothing.")
           .WithDescription("region includes everything below it (a province includes its prefectures and counties); year, kind (actual, target, change), category, metric, source, qualifier (EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, RANK) and headline (true: the figures a journalist leads with) narrow the result. Each item carries the spans of the words in its quote, quoteEn, sentence, metric names and note; facets count the whole result by region, year, kind, category, metric, source, qualifier and headline. Paged with first/after.");
 
         api.MapGet("/regions", (ReferenceCache references, Coverage coverage) =>

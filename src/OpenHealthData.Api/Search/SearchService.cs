@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
@@ -15,11 +12,17 @@ namespace OpenHealthData.Api.Search;
 /// Full-text search over the figures (the FTS5 index the database builder writes, <see cref="SearchIndex"/>),
 /// combined with any filter on observations, ranked by relevance, with facets and highlighted spans.
 /// GraphQL's search field, REST's /api/v1/search and the explorer all ask this one service.
+/// A figure matches when it has every word (or a synonym of it); when none has them all, the figures with most of
+/// them are shown and the page says which words found nothing. A word that finds nothing at all is first
+/// corrected to the nearest word of the texts (<see cref="SearchVocabulary"/>).
 /// </summary>
-public sealed class SearchService(HealthDbContext db, ListQueries lists, ReferenceCache references, IOptions<PagingOptions> paging)
+public sealed class SearchService(ReadConnections connections, ListQueries lists, ReferenceCache references, SearchVocabulary vocabulary, IOptions<PagingOptions> paging)
 {
-    /// <summary>At most this many matches are ranked; a search that matches more is too broad to read anyway.</summary>
+    /// <summary>At most this many matches are ranked (the first in the index's order); a search that matches more is too broad to read anyway.</summary>
     public const int MaxMatches = 10_000;
+
+    /// <summary>How much more a headline figure (one a journalist leads with) weighs than another of the same relevance.</summary>
+    public const double HeadlineBoost = 1.1;
 
     /// <summary>The fields whose matches are reported for highlighting, in the order a reader looks at them.</summary>
     public static readonly IReadOnlyList<(string Field, Func<Observation, string?> Read)> HighlightedFields =
@@ -31,13 +34,19 @@ public sealed class SearchService(HealthDbContext db, ListQueries lists, Referen
     /// <summary>What the ranking and the facets read of every match.</summary>
     private static readonly IReadOnlyList<string> FactFields = ["id", "regionCode", "year", "kind", "metricCode", "sourceId", "qualifier", "headline"];
 
+    private static readonly string MatchSql = string.Create(CultureInfo.InvariantCulture,
+        $"SELECT o.{SqlNames.Column(typeof(Observation), nameof(Observation.Id))}, -bm25(\"{SearchIndex.Table}\", {string.Join(", ", SearchIndex.Columns.Select(c => c.Weight))}) " +
+        $"FROM \"{SearchIndex.Table}\" JOIN {SqlNames.Table(typeof(Observation))} o ON o.rowid = \"{SearchIndex.Table}\".rowid WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT {MaxMatches}");
+
+    private static readonly string ExistsSql = $"SELECT 1 FROM \"{SearchIndex.Table}\" WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT 1";
+
     /// <param name="text">What was typed; empty lists every figure of the filter, achieved (actual) figures first, newest first.</param>
     /// <param name="filter">The observations the search is restricted to (filters of the caller); null for all.</param>
-    public async Task<SearchPage> SearchAsync(string? text, FilterNode? filter, PageRequest page, CancellationToken ct)
+    public Task<SearchPage> SearchAsync(string? text, FilterNode? filter, PageRequest page, CancellationToken ct)
     {
         var terms = SearchTerms.Parse(text);
         if (terms.Count == 0 && !string.IsNullOrWhiteSpace(text))
-            throw new QueryArgumentException("The search text has no word in it, only quotes or punctuation.");
+            throw new QueryArgumentException("The search text has no word to search for, only punctuation or words too common to tell figures apart (such as 'the' or '的').");
         if (page.Last is not null || page.Before is not null)
             throw new QueryArgumentException("Search results page forward only: use 'first' and 'after'.");
         var size = page.First ?? paging.Value.DefaultPageSize;
@@ -45,30 +54,118 @@ public sealed class SearchService(HealthDbContext db, ListQueries lists, Referen
             throw new QueryArgumentException($"'first' must be between 0 and {paging.Value.MaxPageSize}, the maximum page size; got {size}.");
         var start = page.After is null ? 0 : Paging.Decode(page.After, "after") + 1;
 
-        Dictionary<string, double>? scores = null;
+        Found? found = null;
         if (terms.Count > 0)
         {
-            scores = await MatchAsync(terms, ct);
-            filter = FilterNode.And(filter, FilterNode.Where(Shapes.Observation.KeyField, FilterOperators.In, scores.Keys.ToList()));
+            found = Find(terms);
+            filter = FilterNode.And(filter, FilterNode.Where(Shapes.Observation.KeyField, FilterOperators.In, found.Scores.Keys.ToList()));
         }
         var facts = lists.List(Shapes.Observation, filter, [], FactFields);
-        IEnumerable<Observation> ordered = scores is null
-            ? facts.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal)
-            : facts.OrderByDescending(f => scores[f.Id]).ThenBy(f => f.Kind == "actual" ? 0 : 1).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
+        IEnumerable<Observation> ordered;
+        Dictionary<string, double>? scores = null;
+        if (found is null)
+            ordered = facts.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
+        else
+        {
+            scores = facts.ToDictionary(f => f.Id, f => found.Scores[f.Id] * (f.Headline ? HeadlineBoost : 1));
+            ordered = facts.OrderByDescending(f => scores[f.Id]).ThenBy(f => f.Kind == "actual" ? 0 : 1).ThenByDescending(f => f.Year).ThenBy(f => f.Id, StringComparer.Ordinal);
+        }
         var window = ordered.Skip(start).Take(size + 1).ToList();
         var pageIds = window.Take(size).Select(f => f.Id).ToList();
         var rows = lists.List(Shapes.Observation, FilterNode.Where(Shapes.Observation.KeyField, FilterOperators.In, pageIds), []).ToDictionary(o => o.Id);
+        var highlighted = found is null ? [] : found.Terms.SelectMany(t => t.Alternatives).ToList();
         var hits = pageIds.Select((id, i) =>
         {
             var o = references.Attach(rows[id]);
-            var matches = terms.Count == 0 ? [] : HighlightedFields
-                .Select(f => (f.Field, Text: f.Read(o) ?? "")).Select(f => new FieldMatch(f.Field, f.Text, FieldMatch.Find(f.Text, terms)))
+            var matches = HighlightedFields
+                .Select(f => (f.Field, Text: f.Read(o) ?? "")).Select(f => new FieldMatch(f.Field, f.Text, FieldMatch.Find(f.Text, highlighted)))
                 .Where(m => m.Spans.Count > 0).ToList();
             return new SearchHit(o, Paging.Encode(start + i), scores?[id] ?? 0, matches);
         }).ToList();
         var info = new PageInfo(window.Count > size, start > 0, hits.FirstOrDefault()?.Cursor, hits.LastOrDefault()?.Cursor);
-        return new SearchPage(hits, facts.Count, info, Facets(facts), terms);
+        return Task.FromResult(new SearchPage(hits, facts.Count, info, Facets(facts), [.. (found?.Terms ?? terms).Select(t => t.Text)],
+            found?.AllTermsMatched ?? true, found?.Unmatched ?? [], found?.Corrections ?? []));
     }
+
+    private sealed record Found(Dictionary<string, double> Scores, IReadOnlyList<SearchTerm> Terms, bool AllTermsMatched, IReadOnlyList<string> Unmatched, IReadOnlyList<TermCorrection> Corrections);
+
+    /// <summary>
+    /// The figures with every term; else, after correcting the terms that find nothing at all, those with every term
+    /// that finds something; else those with most of them (every combination of one term fewer, and so on).
+    /// </summary>
+    private Found Find(IReadOnlyList<SearchTerm> typed)
+    {
+        var widened = typed.Select(Widen).ToList();
+        typed = [.. widened.Select(w => w.Term)];
+        var scores = Match(All(typed));
+        // A word whose own stem finds nothing was found through its nearest word only: say so.
+        if (scores.Count > 0)
+            return new Found(scores, typed, true, [], [.. widened.Where(w => w.Near is not null && !Exists(Quote(w.Term.Own[0]))).Select(w => new TermCorrection(w.Term.Text, w.Near!))]);
+
+        var terms = typed.ToList();
+        var corrections = new List<TermCorrection>();
+        var exists = terms.Select(t => Exists(Expression(t))).ToList();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (exists[i] || terms[i].Own.Count != 1 || vocabulary.Correct(terms[i].Text) is not { } correction) continue;
+            var corrected = SearchTerms.Parse(correction.Word) is [{ } term] ? term : new SearchTerm(correction.Word, [[correction.Stem]]);
+            if (!Exists(Expression(corrected))) continue;
+            corrections.Add(new TermCorrection(terms[i].Text, correction.Word));
+            terms[i] = corrected with { Text = correction.Word };
+            exists[i] = true;
+        }
+        if (corrections.Count > 0 && exists.All(e => e) && Match(All(terms)) is { Count: > 0 } fixedScores)
+            return new Found(fixedScores, terms, true, [], corrections);
+
+        var unmatched = terms.Where((_, i) => !exists[i]).Select(t => t.Text).ToList();
+        var present = terms.Where((_, i) => exists[i]).ToList();
+        for (var k = present.Count; k >= 1; k--)
+        {
+            var subsets = Subsets(present, k).Take(64).ToList();
+            scores = Match(string.Join(" OR ", subsets.Select(s => $"({All(s)})")));
+            if (scores.Count > 0) return new Found(scores, terms, false, unmatched, corrections);
+        }
+        return new Found([], terms, false, unmatched, corrections);
+    }
+
+    /// <summary>
+    /// An English word the texts do not have as typed may be a typo of one they have ("referals"): the nearest word
+    /// of the texts becomes one more alternative (its own stem may still match other words, so it stays too).
+    /// </summary>
+    private (SearchTerm Term, string? Near) Widen(SearchTerm term)
+    {
+        if (term.Own.Count != 1 || vocabulary.Has(term.Text) || vocabulary.Correct(term.Text) is not { } near
+            || term.Alternatives.Any(a => a.Count == 1 && a[0] == near.Stem)) return (term, null);
+        return (term with { Alternatives = [.. term.Alternatives, [near.Stem]] }, near.Word);
+    }
+
+    private static IEnumerable<List<SearchTerm>> Subsets(List<SearchTerm> terms, int size)
+    {
+        if (size == 0) { yield return []; yield break; }
+        for (var i = 0; i <= terms.Count - size; i++)
+            foreach (var rest in Subsets(terms[(i + 1)..], size - 1))
+                yield return [terms[i], .. rest];
+    }
+
+    /// <summary>An FTS5 query that every term must match.</summary>
+    private static string All(IEnumerable<SearchTerm> terms) => string.Join(" AND ", terms.Select(Expression));
+
+    /// <summary>One term as FTS5 query syntax: any of its alternatives; an alternative of several terms has them near each other. Every term is a quoted string, so nothing typed is syntax.</summary>
+    private static string Expression(SearchTerm term) =>
+        "(" + string.Join(" OR ", term.Alternatives.Select(a => a.Count == 1
+            ? Quote(a[0])
+            : string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(" ", a.Select(Quote))}, {4 * a.Count})"))) + ")";
+
+    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private Dictionary<string, double> Match(string expression)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, score) in connections.Query(MatchSql, [expression], r => (r.GetString(0), r.GetDouble(1)))) result[id] = score;
+        return result;
+    }
+
+    private bool Exists(string expression) => connections.Query(ExistsSql, [expression], _ => true).Count > 0;
 
     private SearchFacets Facets(List<Observation> facts)
     {
@@ -84,53 +181,5 @@ public sealed class SearchService(HealthDbContext db, ListQueries lists, Referen
             Count(facts.Select(f => f.SourceId)),
             Count(facts.Select(f => f.Qualifier)),
             Count(facts.Select(f => f.Headline ? "true" : "false")));
-    }
-
-    /// <summary>
-    /// The matching observation ids with their relevance. Terms of three characters or more go to the trigram index
-    /// (MATCH, ranked by bm25 with the column weights of <see cref="SearchIndex.Columns"/>); shorter terms, such as a
-    /// two-character Chinese word, are matched with LIKE on the same columns.
-    /// </summary>
-    private async Task<Dictionary<string, double>> MatchAsync(IReadOnlyList<string> terms, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        var table = $"\"{SearchIndex.Table}\"";
-        var score = new StringBuilder();
-        var conditions = new List<string>();
-        var indexed = terms.Where(t => t.Length >= SearchTerms.IndexedLength).ToList();
-        if (indexed.Count > 0)
-        {
-            conditions.Add($"{table} MATCH $match");
-            Add(command, "$match", string.Join(" AND ", indexed.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")));
-            score.Append($"-bm25({table}, 0, {string.Join(", ", SearchIndex.Columns.Select(c => c.Weight.ToString(CultureInfo.InvariantCulture)))})");
-        }
-        else score.Append('0');
-        // Every term adds the weight of each column it occurs in: a term in the metric's name or keywords puts its
-        // figures first, which bm25 alone (it favours short texts) does not. The words together, as typed, count again.
-        var patterns = terms.ToList();
-        if (terms.Count > 1) patterns.Add(string.Join(" ", terms));
-        for (var i = 0; i < patterns.Count; i++)
-        {
-            var name = $"$like{i}";
-            Add(command, name, $"%{FilterOperators.LikeLiteral(patterns[i])}%");
-            var likes = SearchIndex.Columns.Select(c => (c.Weight, Sql: $"{c.Name} LIKE {name} ESCAPE '\\'")).ToList();
-            foreach (var (weight, sql) in likes) score.Append(CultureInfo.InvariantCulture, $" + (CASE WHEN {sql} THEN {weight} ELSE 0 END)");
-            if (i < terms.Count && patterns[i].Length < SearchTerms.IndexedLength) conditions.Add($"({string.Join(" OR ", likes.Select(l => l.Sql))})");
-        }
-        command.CommandText = $"SELECT id, {score} AS score FROM {table} WHERE {string.Join(" AND ", conditions)} ORDER BY score DESC LIMIT {MaxMatches}";
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) result[reader.GetString(0)] = reader.GetDouble(1);
-        return result;
-    }
-
-    private static void Add(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

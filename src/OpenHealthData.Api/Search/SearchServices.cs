@@ -2,7 +2,7 @@ namespace OpenHealthData.Api.Search;
 
 public static class SearchServices
 {
-    /// <summary>The search service (per request: it reads through the request's database context) and the coverage tables.</summary>
+    /// <summary>The search service (it reads through ReadConnections), the English words of the index for typo correction, and the coverage tables.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
-        services.AddScoped<SearchService>().AddSingleton<Coverage>();
+        services.AddScoped<SearchService>().AddSingleton<SearchVocabulary>().AddSingleton<Coverage>();
 }

@@ -1,64 +1,114 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data.SearchText;
 
 namespace OpenHealthData.Data.Seeding;
 
 /// <summary>
-/// The full-text index of the figures: an SQLite FTS5 table with the trigram tokenizer, which matches any substring
-/// of three characters or more, case-insensitively, in Chinese (no word segmentation needed) and in English alike.
-/// One row per observation, in three columns weighted for ranking: what is measured (metric names, keywords and the figure's dimensions),
-/// the words of the figure (quote, English rendering, sentence) and its context (description, note, region,
-/// institution, programme, source). The database builder fills it in the same transaction as the rows it indexes.
+/// The full-text index of the figures: an SQLite FTS5 table of the terms <see cref="TextAnalyzer"/> makes of each
+/// figure's texts (English stems, numbers, Chinese words cut by jieba with the shorter words inside them), one row
+/// per observation (its rowid is the observation's), in four columns weighted for ranking: what is measured (metric
+/// names, keywords, code words and the figure's dimensions), the quote (Chinese and English), the sentence around
+/// it, and the context (note, metric description, region with its short name and the regions above it,
+/// institution, programme, source, year). Contentless: the texts are in Observations; the index holds only terms.
+/// Beside it, <see cref="WordsTable"/> lists the English words of the texts as written, to correct typos in queries.
+/// The database builder fills both in the same transaction as the rows they index.
 /// </summary>
 public static class SearchIndex
 {
     public const string Table = "ObservationSearch";
+    public const string WordsTable = "ObservationSearchWords";
 
     /// <summary>The searchable columns, in table order, each with its weight in the ranking (bm25).</summary>
-    public static readonly IReadOnlyList<(string Name, double Weight)> Columns = [("metric", 10.0), ("words", 4.0), ("context", 1.0)];
+    public static readonly IReadOnlyList<(string Name, double Weight)> Columns = [("metric", 10.0), ("quote", 5.0), ("sentence", 2.0), ("context", 1.0)];
+
+    /// <summary>The suffixes of Chinese region names that people leave out: 乐清 for 乐清市, 江西 for 江西省.</summary>
+    private static readonly string[] PlaceSuffixes = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "盟", "旗"];
 
     public static void Build(SqliteConnection connection, SqliteTransaction transaction, SeedSet seed)
     {
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(id UNINDEXED, {string.Join(", ", Columns.Select(c => c.Name))}, tokenize = 'trigram')";
-            create.ExecuteNonQuery();
+        Execute(connection, transaction,
+            $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5({string.Join(", ", Columns.Select(c => c.Name))}, content = '', tokenize = \"unicode61 remove_diacritics 0 tokenchars '.'\")",
             // FTS5 writes its in-memory terms to a new segment, to be merged later, whenever they pass 'hashsize'
             // (1 MB by default): at a million figures most of the build was writing and merging small segments.
-            // 256 MB: 100 -> 62 s for the 1M synthetic set, measured; the index is the same.
-            create.CommandText = $"INSERT INTO \"{Table}\" (\"{Table}\", rank) VALUES ('hashsize', {256 * 1024 * 1024})";
-            create.ExecuteNonQuery();
+            $"INSERT INTO \"{Table}\" (\"{Table}\", rank) VALUES ('hashsize', {256 * 1024 * 1024})",
+            $"CREATE TABLE \"{WordsTable}\" (Word TEXT NOT NULL PRIMARY KEY, Stem TEXT NOT NULL, Count INTEGER NOT NULL) WITHOUT ROWID");
+
+        var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The index text of a text, once per distinct text: metric names, regions, sources and notes repeat.
+        string Text(params IEnumerable<string?> parts)
+        {
+            var joined = string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
+            if (texts.TryGetValue(joined, out var indexed)) return indexed;
+            var tokens = TextAnalyzer.Tokens(joined, fine: true);
+            foreach (var t in tokens)
+            {
+                var word = joined.Substring(t.Start, t.Length).ToLowerInvariant();
+                if (word.Length >= 3 && word.All(char.IsAsciiLetterLower))
+                    words[word] = (t.Term, words.GetValueOrDefault(word).Count + 1);
+            }
+            indexed = string.Join(' ', tokens.Select(t => t.Term));
+            if (texts.Count < 500_000) texts[joined] = indexed;
+            return indexed;
         }
+
         var regions = seed.Regions.ToDictionary(r => r.Code);
         var sources = seed.Sources.ToDictionary(s => s.Id);
-        var metrics = seed.Metrics.ToDictionary(m => m.Code);
         var institutions = seed.Institutions.ToDictionary(i => i.Id);
         var programmes = seed.Programmes.ToDictionary(p => p.Id);
+        var metricTexts = seed.Metrics.ToDictionary(m => m.Code, m => (Names: Text(MetricTerms(m)), Description: Text(m.Description)));
+        var regionTexts = seed.Regions.ToDictionary(r => r.Code, r => Text(RegionTerms(r, regions)));
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"{Table}\" (id, metric, words, context) VALUES ($id, $metric, $words, $context)";
+        insert.CommandText = $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = $id), $metric, $quote, $sentence, $context)";
         var id = insert.Parameters.Add(new SqliteParameter("$id", ""));
         var metric = insert.Parameters.Add(new SqliteParameter("$metric", ""));
-        var words = insert.Parameters.Add(new SqliteParameter("$words", ""));
+        var quote = insert.Parameters.Add(new SqliteParameter("$quote", ""));
+        var sentence = insert.Parameters.Add(new SqliteParameter("$sentence", ""));
         var context = insert.Parameters.Add(new SqliteParameter("$context", ""));
         insert.Prepare();
         foreach (var o in seed.Observations)
         {
-            var m = metrics[o.MetricCode];
-            var region = regions[o.RegionCode];
+            var m = metricTexts[o.MetricCode];
             var source = sources[o.SourceId];
             var institution = o.InstitutionId is null ? null : institutions[o.InstitutionId];
             var programme = o.ProgrammeId is null ? null : programmes[o.ProgrammeId];
             id.Value = o.Id;
-            metric.Value = Join([.. MetricTerms(m), .. DimensionTerms(o.Dimensions)]);
-            words.Value = Join(o.Quote, o.QuoteEn, o.Sentence, o.ValueAsWritten);
-            context.Value = Join(m.Description, o.Note, region.NameZh, region.NameEn, institution?.NameZh, institution?.NameEn,
-                programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn,
-                source.Title, source.TitleEn, source.Publisher, source.PublisherEn);
+            metric.Value = o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions));
+            quote.Value = Text(o.Quote, o.QuoteEn);
+            // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
+            sentence.Value = o.Sentence == o.Quote ? "" : Text(o.Sentence);
+            context.Value = string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode],
+                Text(institution?.NameZh, institution?.NameEn, programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn),
+                Text(source.Title, source.TitleEn, source.Publisher, source.PublisherEn), o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             insert.ExecuteNonQuery();
+        }
+
+        using var insertWord = connection.CreateCommand();
+        insertWord.Transaction = transaction;
+        insertWord.CommandText = $"INSERT INTO \"{WordsTable}\" (Word, Stem, Count) VALUES ($word, $stem, $count)";
+        var w = insertWord.Parameters.Add(new SqliteParameter("$word", ""));
+        var stem = insertWord.Parameters.Add(new SqliteParameter("$stem", ""));
+        var count = insertWord.Parameters.Add(new SqliteParameter("$count", 0));
+        insertWord.Prepare();
+        foreach (var (word, (s, c)) in words)
+        {
+            (w.Value, stem.Value, count.Value) = (word, s, c);
+            insertWord.ExecuteNonQuery();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, params string[] statements)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        foreach (var sql in statements)
+        {
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
         }
     }
 
@@ -73,8 +123,21 @@ public static class SearchIndex
     public static IEnumerable<string?> DimensionTerms(string dimensions) =>
         Model.Dimensions.Parse(dimensions).Select(p => $"{Readable(p.Key)}: {Readable(p.Value)}");
 
-    private static string Readable(string code) => code.Replace('_', ' ');
+    /// <summary>A region's names, its Chinese name without the suffix people leave out, and the names of the regions above it (乐清市 is in 温州市, 浙江省).</summary>
+    public static IEnumerable<string?> RegionTerms(Region region, IReadOnlyDictionary<string, Region> regions)
+    {
+        for (Region? r = region; r is not null; r = r.ParentCode is { } parent ? regions.GetValueOrDefault(parent) : null)
+        {
+            yield return r.NameZh;
+            yield return r.NameEn;
+            if (ShortName(r.NameZh) is { } shortName) yield return shortName;
+        }
+    }
 
-    /// <summary>Fields are separated by a line break, so that no match spans two of them.</summary>
-    private static string Join(params IEnumerable<string?> parts) => string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
+    /// <summary>乐清 of 乐清市, 江西 of 江西省; null when no suffix can go (a name of two characters keeps its suffix).</summary>
+    public static string? ShortName(string nameZh) =>
+        PlaceSuffixes.FirstOrDefault(s => nameZh.EndsWith(s, StringComparison.Ordinal) && nameZh.Length - s.Length >= 2) is { } suffix
+            ? nameZh[..^suffix.Length] : null;
+
+    private static string Readable(string code) => code.Replace('_', ' ');
 }

@@ -8,14 +8,40 @@ namespace OpenHealthData.Tests.Search;
 public sealed class SearchTermsTests
 {
     [Theory]
-    [InlineData("birth rate", new[] { "birth", "rate" })]
+    [InlineData("birth rate", new[] { "birth rate" })] // a word of seed-data/search/words.txt: one term with its synonyms
     [InlineData("\"birth rate\" Yueqing", new[] { "birth rate", "Yueqing" })]
     [InlineData("“出生率”，乐清", new[] { "出生率", "乐清" })]
     [InlineData("rate Rate RATE", new[] { "rate" })]
     [InlineData("  出生率、死亡率。 ", new[] { "出生率", "死亡率" })]
     [InlineData("ＡＢＣ", new[] { "ABC" })] // full-width letters as typed by a Chinese keyboard
+    [InlineData("乐清双向转诊", new[] { "乐清", "双向转诊" })] // Chinese without spaces, cut into words
+    [InlineData("闻喜孕产妇风险筛查", new[] { "闻喜", "孕产妇", "风险筛查" })]
+    [InlineData("乐清的ICU床位", new[] { "乐清", "ICU", "床位" })] // 的 is a stop word
+    [InlineData("county-level hospitals", new[] { "county-level", "hospitals" })]
+    [InlineData("the number of doctors", new[] { "number", "doctors" })]
     public void Text_is_split_into_the_terms_every_result_must_contain(string text, string[] terms) =>
-        Assert.Equal(terms, SearchTerms.Parse(text));
+        Assert.Equal(terms, SearchTerms.Parse(text).Select(t => t.Text));
+
+    [Theory]
+    [InlineData("Centres", "center")] // case, plural and the UK spelling: one stem, and the US spelling as an alternative
+    [InlineData("recognised", "recogn")]
+    [InlineData("ＡＢＣ", "abc")]
+    [InlineData("29,162", "29162")]
+    [InlineData("90.45%", "90.45")]
+    public void A_word_becomes_its_index_term_with_its_spellings_and_synonyms(string text, string term)
+    {
+        var parsed = Assert.Single(SearchTerms.Parse(text));
+        Assert.Contains(parsed.Alternatives, a => a.SequenceEqual([term]));
+    }
+
+    [Fact]
+    public void Synonyms_and_abbreviations_of_the_search_words_are_alternatives()
+    {
+        Assert.Contains(Assert.Single(SearchTerms.Parse("质控")).Alternatives, a => a.SequenceEqual(["质量控制"]));
+        Assert.Contains(Assert.Single(SearchTerms.Parse("doctors")).Alternatives, a => a.SequenceEqual(["physician"]));
+        Assert.Contains(Assert.Single(SearchTerms.Parse("per thousand")).Alternatives, a => a.SequenceEqual(["per", "1000"]));
+        Assert.Contains(Assert.Single(SearchTerms.Parse("programme")).Alternatives, a => a.SequenceEqual(["program"]));
+    }
 
     [Fact]
     public void Empty_text_has_no_terms_and_too_much_text_is_refused()

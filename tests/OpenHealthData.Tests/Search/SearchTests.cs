@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Seeding;
+using OpenHealthData.Data.SearchText;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Search;
@@ -161,8 +162,13 @@ public sealed class SearchTests(ApiFactory api)
         }
         await using var db = api.OpenDatabase();
         var all = await db.Observations.CountAsync();
-        foreach (var wildcard in new[] { "%", "_", "a*" }) // LIKE and FTS wildcards are literal characters
-            Assert.True((await Rest("q=" + Uri.EscapeDataString(wildcard))).GetProperty("totalCount").GetInt32() < all, wildcard);
+        foreach (var wildcard in new[] { "%", "_", "a*" }) // wildcards are punctuation, not a match of everything: nothing is left to search for
+        {
+            var response = await api.CreateClient().GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(wildcard));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("no word to search for", await response.Content.ReadAsStringAsync());
+        }
+        Assert.True((await Rest("q=" + Uri.EscapeDataString("rate*"))).GetProperty("totalCount").GetInt32() < all);
     }
 
     [Fact]
@@ -192,7 +198,7 @@ public sealed class SearchTests(ApiFactory api)
         Assert.Equal(await db.Observations.CountAsync(), before);
         foreach (var sql in new[]
                  {
-                     $"INSERT INTO \"{SearchIndex.Table}\" (id, metric, words, context) VALUES ('x', 'x', 'x', 'x')",
+                     $"INSERT INTO \"{SearchIndex.Table}\" (metric, quote, sentence, context) VALUES ('x', 'x', 'x', 'x')",
                      $"DELETE FROM \"{SearchIndex.Table}\"",
                      $"INSERT INTO \"{SearchIndex.Table}\" (\"{SearchIndex.Table}\") VALUES ('rebuild')",
                  })
@@ -225,8 +231,8 @@ public sealed class SearchTests(ApiFactory api)
         using var connection = new SqliteConnection(HealthDatabase.ReadOnlyConnectionString(databasePath) + ";Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id FROM \"{SearchIndex.Table}\" WHERE \"{SearchIndex.Table}\" MATCH $phrase ORDER BY id";
-        command.Parameters.AddWithValue("$phrase", $"\"{phrase}\"");
+        command.CommandText = $"SELECT o.Id FROM \"{SearchIndex.Table}\" s JOIN Observations o ON o.rowid = s.rowid WHERE \"{SearchIndex.Table}\" MATCH $phrase ORDER BY o.Id";
+        command.Parameters.AddWithValue("$phrase", $"\"{string.Join(" ", TextAnalyzer.Terms(phrase))}\""); // the index holds terms: stems, numbers, Chinese words
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));
