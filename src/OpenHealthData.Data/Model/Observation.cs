@@ -38,4 +38,6 @@ public sealed class Observation
     public string? ProgrammeId { get; set; }
     public Programme? Programme { get; set; }
     public string? Note { get; set; }
+    /// <summary>The note in Chinese, for the Chinese pages.</summary>
+    public string? NoteZh { get; set; }
 }
