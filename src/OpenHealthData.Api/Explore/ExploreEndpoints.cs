@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenHealthData.Api.Domain;
+using OpenHealthData.Api.Explore.Pages;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Search;
 using OpenHealthData.Api.Storage;
@@ -6,7 +8,10 @@ using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Explore;
 
-/// <summary>The explorer: server-rendered pages to search, browse and cite the figures without writing GraphQL.</summary>
+/// <summary>
+/// The explorer: server-rendered pages to search, browse, compare and cite the figures without writing GraphQL.
+/// Each endpoint fetches its data, then renders a Razor component with it (Pages/), which encodes every text.
+/// </summary>
 public static class ExploreEndpoints
 {
     public static void MapExplorer(this IEndpointRouteBuilder app)
@@ -17,26 +22,29 @@ public static class ExploreEndpoints
         {
             var r = new ExploreRequest(http);
             var (q, error) = ExploreQuery.Parse(http.Request.Query);
-            if (q is null) return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, error!);
+            if (q is null) return Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
-                var page = await search.SearchAsync(q.Q, q.Filter.Filter(regions, references), new PageRequest(ExploreSearchPage.PageSize, q.After), ct);
+                var page = await search.SearchAsync(q.Q, q.Filter.Filter(regions, references), new PageRequest(SearchView.PageSize, q.After), ct);
                 var start = q.After is null ? 0 : Paging.Decode(q.After, "after") + 1;
-                var title = q.Q is null ? r.T("search.title") : $"{q.Q} · {r.T("search.title")}";
-                return ExploreLayout.Ok(r, title, ExploreSearchPage.Body(r, q, page, references, start), "nav.explore");
+                // The front door (no words, no filter): the headline figures of each region.
+                IReadOnlyList<SearchHit>? headlines = q.IsEmpty
+                    ? (await search.SearchAsync(null, new SearchFilter(Headline: true).Filter(regions, references), new PageRequest(500, null), ct)).Hits
+                    : null;
+                return View<SearchView>(new { R = r, Q = q, Page = page, References = references, Start = start, Headlines = headlines });
             }
             catch (QueryArgumentException e)
             {
-                return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, e.Message);
+                return Problem(r, StatusCodes.Status400BadRequest, e.Message);
             }
         });
 
         explore.MapGet("/download.{format}", async (string format, HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             var r = new ExploreRequest(http);
-            if (format is not ("csv" or "json")) return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, $"There is no download format '{format}'; use .csv or .json.");
+            if (format is not ("csv" or "json")) return Problem(r, StatusCodes.Status404NotFound, r.F("error.format", format));
             var (q, error) = ExploreQuery.Parse(http.Request.Query);
-            if (q is null) return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, error!);
+            if (q is null) return Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
                 var filtered = q.Filter.Filter(regions, references);
@@ -58,49 +66,71 @@ public static class ExploreEndpoints
             }
             catch (QueryArgumentException e)
             {
-                return ExploreLayout.Problem(r, StatusCodes.Status400BadRequest, e.Message);
+                return Problem(r, StatusCodes.Status400BadRequest, e.Message);
             }
         });
 
         explore.MapGet("/metrics", (HttpContext http, ReferenceCache references, Coverage coverage) =>
         {
             var r = new ExploreRequest(http);
-            return ExploreLayout.Ok(r, r.T("metrics.title"), ExplorePages.Metrics(r, [.. references.Table<Metric>()!.Values], coverage, references.Table<Region>()!), "nav.metrics");
+            return View<MetricsView>(new { R = r, Metrics = (IReadOnlyCollection<Metric>)[.. references.Table<Metric>()!.Values], Coverage = coverage, Regions = references.Table<Region>()! });
         });
 
         explore.MapGet("/metrics/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage) =>
         {
             var r = new ExploreRequest(http);
-            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric)
-                return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有代码为“{code}”的指标。" : $"There is no metric with the code '{code}'.");
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
             var figures = Figures(lists, references, "metricCode", code);
-            return ExploreLayout.Ok(r, r.Name(metric.NameZh, metric.NameEn), ExplorePages.Metric(r, metric, figures, coverage.Metrics.GetValueOrDefault(code)), "nav.metrics");
+            return View<MetricView>(new { R = r, Metric = metric, Figures = figures, Coverage = coverage.Metrics.GetValueOrDefault(code) });
+        });
+
+        explore.MapGet("/compare/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references) =>
+        {
+            var r = new ExploreRequest(http);
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
+            var figures = Figures(lists, references, "metricCode", code);
+            var tables = ExploreCompare.Tables(r, metric, figures);
+            return View<CompareView>(new { R = r, Metric = metric, Tables = tables, LeftOut = ExploreCompare.LeftOut(r, metric, figures, tables) });
+        });
+
+        explore.MapGet("/compare/{code}/table.csv", (string code, HttpContext http, ListQueries lists, ReferenceCache references) =>
+        {
+            var r = new ExploreRequest(http);
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
+            var figures = Figures(lists, references, "metricCode", code);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"openhealthdata-compare-{code}.csv\"";
+            return Results.Text(ExploreCompareCsv.Write(r, ExploreCompare.Tables(r, metric, figures)), "text/csv; charset=utf-8");
         });
 
         explore.MapGet("/regions/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage) =>
         {
             var r = new ExploreRequest(http);
             var regions = references.Table<Region>()!;
-            if (regions.GetValueOrDefault(code) is not { } region)
-                return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有代码为“{code}”的地区。代码为六位行政区划代码，例如 330382。" : $"There is no region with the code '{code}'. Codes are six-digit administrative division codes, e.g. 330382.");
+            if (regions.GetValueOrDefault(code) is not { } region) return Problem(r, StatusCodes.Status404NotFound, r.F("error.region", code));
             var figures = Figures(lists, references, "regionCode", code);
             var children = regions.Values.Where(x => x.ParentCode == code).OrderBy(x => x.Code, StringComparer.Ordinal).ToList();
             var parent = region.ParentCode is null ? null : regions.GetValueOrDefault(region.ParentCode);
-            return ExploreLayout.Ok(r, r.Name(region.NameZh, region.NameEn), ExplorePages.Region(r, region, parent, children, figures, coverage), "");
+            return View<RegionView>(new { R = r, Region = region, Parent = parent, Children = children, Figures = figures, Coverage = coverage });
         });
 
         explore.MapGet("/sources/{id}", (string id, HttpContext http, ListQueries lists, ReferenceCache references) =>
         {
             var r = new ExploreRequest(http);
-            if (references.Table<Source>()!.GetValueOrDefault(id) is not { } source)
-                return ExploreLayout.Problem(r, StatusCodes.Status404NotFound, r.Zh ? $"没有编号为“{id}”的来源。" : $"There is no source with the id '{id}'.");
+            if (references.Table<Source>()!.GetValueOrDefault(id) is not { } source) return Problem(r, StatusCodes.Status404NotFound, r.F("error.source", id));
             source.Region ??= references.Table<Region>()!.GetValueOrDefault(source.RegionCode);
             var figures = Figures(lists, references, "sourceId", id);
-            return ExploreLayout.Ok(r, source.Title, ExplorePages.Source(r, source, figures), "");
+            return View<SourceView>(new { R = r, Source = source, Figures = figures });
         });
     }
 
     /// <summary>The figures whose <paramref name="field"/> is <paramref name="value"/>, by id, with their references.</summary>
     private static List<Observation> Figures(ListQueries lists, ReferenceCache references, string field, string value) =>
         [.. lists.List(Shapes.Observation, FilterNode.Where(Shapes.Observation.FindScalar(field)!, FilterOperators.Eq, value), []).Select(references.Attach)];
+
+    private static IResult View<TPage>(object parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TPage>(parameters);
+
+    /// <summary>A page that says what was not found or what was wrong, with the right status.</summary>
+    public static IResult Problem(ExploreRequest r, int status, string message) =>
+        new RazorComponentResult<ProblemView>(new { R = r, Status = status, Message = message }) { StatusCode = status };
 }

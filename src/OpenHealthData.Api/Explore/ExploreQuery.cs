@@ -28,6 +28,9 @@ public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
             Value("qualifier")?.ToUpperInvariant(), headline), Value("after")), null);
     }
 
+    /// <summary>Whether the address asks for nothing: no words, no filter, the first page (the front door).</summary>
+    public bool IsEmpty => Q is null && After is null && Filters().All(f => f.Value is null);
+
     /// <summary>The filters set, by their address names.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Filters() =>
     [

@@ -69,6 +69,9 @@ public static class ApiHost
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<LandingPage>();
         services.AddSingleton<Rest.EntityCodes>();
+        services.AddRazorComponents(); // the explorer's pages are Razor components rendered on the server (RazorComponentResult)
+        // Pages keep Chinese as characters: only markup-significant characters are encoded, not every non-Latin letter.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddSearch();
         services.AddProblemDetails();
         services.AddEndpointsApiExplorer();
@@ -144,7 +147,7 @@ public static class ApiHost
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(o => o.RoutePrefix = "swagger");
         app.MapHealthEndpoints();
-        app.MapGet("/", (LandingPage page) => Results.Content(page.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/", (LandingPage page, HttpContext http) => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<LandingView>(new { R = new Explore.ExploreRequest(http), page.Facts })).ExcludeFromDescription();
         app.MapGraphQLEndpoint();
         app.MapRestEndpoints();
         app.MapSearchEndpoints();

@@ -8,6 +8,8 @@ public sealed class Metric
     public required string Unit { get; set; }
     public required string Category { get; set; }
     public required string Description { get; set; }
+    /// <summary>The description in Chinese, for the Chinese pages.</summary>
+    public string? DescriptionZh { get; set; }
     /// <summary>Dimension name -> allowed values, as canonical JSON text (<see cref="Dimensions"/>); "{}" when none.</summary>
     public string Dimensions { get; set; } = Model.Dimensions.None;
     /// <summary>For a <c>…_growth</c> / <c>…_change</c> metric: the metric whose change it is.</summary>

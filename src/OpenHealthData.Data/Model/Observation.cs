@@ -44,4 +44,6 @@ public sealed class Observation
     /// <summary>The id of the figure this one is a part of (其中, of which, 含): a breakdown of that total, not to be added to it.</summary>
     public string? PartOf { get; set; }
     public string? Note { get; set; }
+    /// <summary>The note in Chinese, for the Chinese pages.</summary>
+    public string? NoteZh { get; set; }
 }

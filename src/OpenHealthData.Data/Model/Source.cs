@@ -19,6 +19,9 @@ public sealed class Source
     public int PeriodEnd { get; set; }
     public string? Url { get; set; }
     public string? Note { get; set; }
+    /// <summary>How the report's undated figures get their year (its one rule), in English and in Chinese.</summary>
+    public string? YearRule { get; set; }
+    public string? YearRuleZh { get; set; }
     /// <summary>The full report text, so that quotes can be checked and read in context.</summary>
     public required string Text { get; set; }
     public List<Observation> Observations { get; set; } = [];

@@ -110,6 +110,7 @@ public static class SeedReader
             RegionCode = r.Required("region"), Date = r.Required("date"),
             PeriodStart = r.RequiredInt("periodStart"), PeriodEnd = r.RequiredInt("periodEnd"),
             Url = r.Optional("url"), Note = r.Optional("note"),
+            YearRule = r.Optional("yearRule"), YearRuleZh = r.Optional("yearRuleZh"),
         };
     }
 
@@ -150,7 +151,7 @@ public static class SeedReader
         return new Metric
         {
             Code = r.Key, NameZh = r.Required("nameZh"), NameEn = r.Required("nameEn"), Unit = r.Required("unit"),
-            Category = r.Required("category"), Description = r.Required("description"),
+            Category = r.Required("category"), Description = r.Required("description"), DescriptionZh = r.Optional("descriptionZh"),
             Dimensions = Dimensions.CanonicalAllowed(r.OptionalTextListObject("dimensions")),
             BaseMetricCode = r.Optional("baseMetric"),
             Scope = r.Optional("scope") ?? MetricScopes.Region,
@@ -184,7 +185,7 @@ public static class SeedReader
             Unit = r.Required("unit"),
             ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
             InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), PartOf = r.Optional("partOf"),
-            NameAsWritten = r.Optional("nameAsWritten"), Note = r.Optional("note"),
+            NameAsWritten = r.Optional("nameAsWritten"), Note = r.Optional("note"), NoteZh = r.Optional("noteZh"),
         };
     }
 }

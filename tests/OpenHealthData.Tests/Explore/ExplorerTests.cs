@@ -110,7 +110,9 @@ public sealed partial class ExplorerTests(ApiFactory api)
         Assert.Contains("id=\"fig-yueqing-2023-work-summary-085\"", html);
         Assert.Contains("5.35‰", html);
         Assert.Contains("<strong>2023年当年</strong><strong><mark>出生率</mark></strong><strong>为5.35‰</strong>,高居温州市第一。", html); // the quote in bold within its sentence, the word marked
-        Assert.Contains("data-citation=\"乐清市卫生健康局《", html);
+        Assert.Contains("data-citation=\"Yueqing Municipal Health Bureau, &quot;", html); // cited in the page's language,
+        Assert.Contains("[乐清市卫生健康局《", html);                                      // with the original title
+        Assert.Contains("data-citation=\"乐清市卫生健康局《", (await Get("/explore?q=出生率&region=330382&lang=zh")).Html);
         Assert.Contains("/explore/sources/yueqing-2023-work-summary?lang=en#fig-yueqing-2023-work-summary-085", html);
     }
 
@@ -179,7 +181,7 @@ public sealed partial class ExplorerTests(ApiFactory api)
     public async Task The_landing_page_leads_to_the_explorer_and_lists_the_regions_and_the_real_years()
     {
         var html = (await Get("/")).Html;
-        var explore = html.IndexOf("href=\"/explore\"", StringComparison.Ordinal);
+        var explore = html.IndexOf("href=\"/explore?lang=en\"", StringComparison.Ordinal);
         Assert.True(explore > 0 && explore < html.IndexOf("href=\"/graphql\"", StringComparison.Ordinal), "the explorer is the first link");
         await using var db = api.OpenDatabase();
         foreach (var region in await db.Regions.ToListAsync()) Assert.Contains($"<code>{region.Code}</code>", html);

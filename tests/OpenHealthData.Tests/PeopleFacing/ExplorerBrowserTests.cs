@@ -26,7 +26,9 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         "/explore/metrics/county_visit_rate", "/explore/metrics/county_visit_rate?lang=zh", "/explore/regions/330382",
         "/explore/regions/140000?lang=zh", "/explore/sources/yueqing-2023-work-summary", "/explore/metrics/no_such_metric",
         "/explore?q=rate&qualifier=AT_LEAST", "/explore?q=rate&qualifier=AT_MOST&lang=zh", "/explore/metrics/family_doctor_signing_rate",
-        "/explore/metrics/maternal_mortality_rate?lang=zh",
+        "/explore/metrics/maternal_mortality_rate?lang=zh", "/explore/compare/family_doctor_signing_rate",
+        "/explore/compare/health_literacy_rate?lang=zh", "/explore/compare/immunisation_coverage_rate", "/explore/compare/immunisation_coverage_rate?lang=zh",
+        "/explore/sources/lvliang-2023-work-conference?lang=zh", "/explore/regions/330382", "/?lang=zh", "/explore?lang=zh",
     ];
 
     private (ChromeDriver Driver, TempFolder Profile) Start(int width, int height)
@@ -75,7 +77,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         wait.Until(d => d.Url.Contains("year=2023", StringComparison.Ordinal));
         hits = driver.FindElements(By.CssSelector("li.hit"));
         Assert.NotEmpty(hits);
-        Assert.All(hits, h => Assert.Contains("· 2023 ·", h.FindElement(By.CssSelector(".meta")).Text));
+        Assert.All(hits, h => Assert.Matches("· 2023( ·|, inferred year ·)", h.FindElement(By.CssSelector(".meta")).Text));
         Assert.Contains("✓", driver.FindElement(By.CssSelector("a[data-facet='year'][aria-current='true']")).Text);
 
         // Copy the first citation, then paste it into the search box to see what the clipboard holds.
@@ -86,6 +88,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         wait.Until(_ => copy.GetAttribute("data-copied") == "true");
         Assert.Contains("✓", copy.Text);
         box = driver.FindElement(By.Id("q"));
+        driver.ExecuteScript("arguments[0].removeAttribute('maxlength');", box); // a citation is longer than a search
         box.Clear();
         box.SendKeys(Keys.Control + "v");
         Assert.Equal(expected, box.GetAttribute("value"));
@@ -184,6 +187,38 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
                     problems.Add($"{page} at {width} px: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray())}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [SkippableTheory]
+    [InlineData(375)]
+    [InlineData(800)]
+    [InlineData(1280)]
+    public void No_chart_label_is_cut_on_the_metric_with_the_largest_values(int width)
+    {
+        string metric;
+        using (var db = api.OpenDatabase())
+            metric = db.Observations.OrderByDescending(o => o.Value).First().MetricCode;
+        var (driver, profile) = Start(width, 900);
+        using var _ = profile;
+        using var __ = driver;
+        driver.Navigate().GoToUrl(Url($"/explore/metrics/{metric}"));
+        Save(driver, $"chart-{metric}-{width}");
+        // Every label of a chart lies wholly inside the box of its SVG (which clips what lies outside).
+        var cut = (System.Collections.ObjectModel.ReadOnlyCollection<object>)driver.ExecuteScript("""
+            const cut = [];
+            for (const text of document.querySelectorAll('.chart-frame svg text')) {
+              const svg = text.ownerSVGElement.closest('.chart-frame > svg');
+              const t = text.getBoundingClientRect(), s = svg.getBoundingClientRect();
+              if (t.left < s.left - 0.5 || t.right > s.right + 0.5 || t.top < s.top - 0.5 || t.bottom > s.bottom + 0.5)
+                cut.push(`${text.textContent} [${Math.round(t.left)}–${Math.round(t.right)}] outside [${Math.round(s.left)}–${Math.round(s.right)}]`);
+            }
+            return cut;
+            """)!;
+        var labels = Convert.ToInt64(driver.ExecuteScript("return document.querySelectorAll('.chart-frame svg.chart-axis text').length;"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(labels >= 3, $"the value axis of {metric} has labels ({labels})");
+        var widest = (string)driver.ExecuteScript("return [...document.querySelectorAll('.chart-frame svg.chart-axis text')].map(t => t.textContent).sort((a, b) => b.length - a.length)[0];")!;
+        Assert.True(widest.Length >= 9, $"the widest label of {metric} is a large number ({widest})");
+        Assert.True(cut.Count == 0, $"{metric} at {width} px: " + string.Join("; ", cut));
     }
 
     /// <summary>The whole page, beyond the viewport, as a PNG kept as a test artefact.</summary>

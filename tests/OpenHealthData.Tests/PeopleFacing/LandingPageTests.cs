@@ -21,7 +21,7 @@ public sealed partial class LandingPageTests(ApiFactory api)
             Assert.Contains(System.Net.WebUtility.HtmlEncode(source.Title), html);
             Assert.Contains($"/api/v1/sources/{source.Id}/text", html);
         }
-        Assert.Contains($"<strong>{await db.Observations.CountAsync()}</strong> observations", html);
+        Assert.Contains($"<strong>{await db.Observations.CountAsync()}</strong> figures", html);
         Assert.DoesNotContain("<script", html);
 
         var links = Href().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Where(h => h.StartsWith('/')).Distinct().ToList();
