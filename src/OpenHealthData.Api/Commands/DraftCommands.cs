@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using OpenHealthData.Api.Storage;
 using OpenHealthData.Data.Drafting;
-using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Seeding;
 
 namespace OpenHealthData.Api.Commands;

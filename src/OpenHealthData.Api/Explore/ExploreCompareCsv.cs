@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Explore;
 

@@ -25,7 +25,7 @@ public static class ErrorPages
                 StatusCodes.Status405MethodNotAllowed => page.Zh ? $"{path} 不接受 {http.Request.Method} 请求。" : $"{path} does not take {http.Request.Method} requests.",
                 _ => ReasonPhrases.GetReasonPhrase(status),
             };
-            await ExploreLayout.Problem(page, status, message).ExecuteAsync(http);
+            await ExploreEndpoints.Problem(page, status, message).ExecuteAsync(http);
             return;
         }
         var detail = status switch

@@ -1,5 +1,4 @@
 using OpenHealthData.Data.Drafting;
-using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Seeding;
 using OpenHealthData.Tests.Support;
 
