@@ -30,7 +30,7 @@ public sealed class CancellationTests(ApiFactory api)
         }
         // Outside the scope the next statements run to the end, on the pool's connections.
         for (var i = 0; i < 3; i++)
-            Assert.Equal(392, connections.Query("SELECT count(*) FROM Observations", [], r => r.GetInt32(0))[0]);
+            Assert.Equal(SeedRecords.ObservationCount, connections.Query("SELECT count(*) FROM Observations", [], r => r.GetInt32(0))[0]);
     }
 
     [Fact]
