@@ -35,7 +35,7 @@ public sealed class QueryPlanTests(ApiFactory api)
     {
         var byKey = await StatementOfAsync("{ observations(first: 5, where: { metric: { code: { eq: \"physicians_per_1000\" } }, region: { code: { eq: \"330382\" } } }) { nodes { id } } }");
         Assert.DoesNotContain("IN (SELECT", byKey, StringComparison.Ordinal);
-        Assert.Contains("t0.\"MetricCode\" = @p", byKey, StringComparison.Ordinal);
+        Assert.Contains("\"t0\".\"MetricCode\" = @p", byKey, StringComparison.Ordinal);
 
         var byName = await StatementOfAsync("{ observations(first: 5, where: { metric: { nameEn: { eq: \"Physicians\" } } }) { nodes { id } } }");
         Assert.Contains("\"MetricCode\" IN (SELECT", byName, StringComparison.Ordinal);
