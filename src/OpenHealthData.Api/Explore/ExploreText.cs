@@ -86,6 +86,7 @@ public static class ExploreText
         ["count.programmes"] = ("programmes", "个项目"),
         ["count.metric-aliases"] = ("metric aliases", "个指标别名"),
         ["col.report"] = ("Report", "报告"),
+        ["compare.noyear"] = ("No year has figures from two or more regions: the regions' figures are of different years, so they stand in different rows and are not ranked.", "没有哪一年有两个以上地区的数据：各地区的数据年份不同，因此分列在不同的行，不作排序。"),
         ["chart.inferred"] = ("{0} of these {1} figures have a year the report does not state: it follows the report's rule (each figure's year in the table links to the rule).", "这 {1} 条数据中有 {0} 条的年份报告未写明，按报告规则推定（表中各条数据的年份链接到该规则）。"),
         ["error.format"] = ("There is no download format '{0}'; use .csv or .json.", "没有“{0}”这种下载格式；请用 .csv 或 .json。"),
         ["error.metric"] = ("There is no metric with the code '{0}'.", "没有代码为“{0}”的指标。"),
