@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Explore;
 using OpenHealthData.Api.Graph;
@@ -52,15 +51,6 @@ public static class ApiHost
         services.AddWebHardening(configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<QueryCost>();
-        // One context per request: GraphQL queries run serially, so resolvers and batch loaders share it safely.
-        // Its connection stays open for the request (a request runs two or more statements); returning the
-        // context to the pool closes it.
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<HealthDbContext>>().CreateDbContext();
-            db.Database.OpenConnection();
-            return db;
-        });
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.Configure<ResponseCacheOptions>(configuration.GetSection("ResponseCache"));
         services.AddSingleton<ResponseCache>();

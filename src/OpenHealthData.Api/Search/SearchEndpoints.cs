@@ -3,7 +3,6 @@ using OpenHealthData.Api.Domain;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
 using OpenHealthData.Api.Storage;
-using OpenHealthData.Data;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Search;
@@ -15,7 +14,7 @@ public static class SearchEndpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
-            HttpContext http, SearchService search, HealthDbContext db, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+            HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
         {
             if (!SearchParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             string? Text(string name) => values.GetValueOrDefault(name) as string;
