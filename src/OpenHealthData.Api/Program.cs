@@ -9,7 +9,6 @@ public partial class Program
     public static async Task<int> Main(string[] args)
     {
         if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
-        await ApiHost.BuildApp(args).RunAsync();
-        return 0;
+        return await StartupRefusal.RunAsync(args, ApiHost.BuildApp);
     }
 }

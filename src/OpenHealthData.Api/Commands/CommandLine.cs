@@ -29,7 +29,7 @@ public static class CommandLine
         export.SetAction((r, ct) => ExportSchema(r.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Paths(r.GetValue(seedData), null).ResolvedSeedDirectory)!, "schema"), ct));
 
         var serve = new Command("serve", "Run the API (the default); host options such as --urls http://127.0.0.1:5080 pass through.") { TreatUnmatchedTokensAsErrors = false };
-        serve.SetAction(async (r, ct) => { await ApiHost.BuildApp([.. r.UnmatchedTokens]).RunAsync(ct); return 0; });
+        serve.SetAction((r, ct) => StartupRefusal.RunAsync([.. r.UnmatchedTokens], ApiHost.BuildApp, ct));
 
         var root = new RootCommand("OpenHealthData: figures from Chinese public-health reports, served read-only over GraphQL and REST.")
         {
@@ -73,6 +73,10 @@ public static class CommandLine
         catch (SeedValidationException)
         {
             return 1; // the initializer has logged every error
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return StartupRefusal.Report(e, options.ResolvedDatabasePath, verbose: false);
         }
         Console.WriteLine($"{options.ResolvedDatabasePath} is current (seed-data {initializer.Status.SeedHash}): " +
                           string.Join(", ", initializer.Status.Counts.Select(c => $"{c.Value} {c.Key}")));

@@ -23,6 +23,8 @@ public static class ApiHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A failure to start is said once, plainly, by StartupRefusal; the host would log it again with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         MapEndpoints(app);

@@ -16,6 +16,9 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
     /// <summary>The record's key, once read, so that later errors name the record.</summary>
     public string? Key { get; set; }
 
+    /// <summary>Where errors of the whole read are collected.</summary>
+    public List<SeedError> Errors => errors;
+
     public void Error(string? field, string message) => errors.Add(new SeedError(file, line, Key, field, message));
 
     public string Required(string field)
@@ -118,6 +121,25 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
     {
         foreach (var p in element.EnumerateObject())
             if (!_read.Contains(p.Name)) Error(p.Name, "is not a known field");
+    }
+
+    /// <summary>
+    /// A key written twice in one object (at any level) is an error: JSON readers disagree on which one counts, and a
+    /// second "value" added by mistake would silently replace the one that matches the quote.
+    /// </summary>
+    public void RejectDuplicateKeys() => RejectDuplicateKeys(element, "");
+
+    private void RejectDuplicateKeys(JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+            foreach (var item in value.EnumerateArray()) RejectDuplicateKeys(item, path);
+        if (value.ValueKind != JsonValueKind.Object) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in value.EnumerateObject())
+        {
+            if (!seen.Add(p.Name)) Error(path + p.Name, "is written twice in this record; keep one");
+            RejectDuplicateKeys(p.Value, $"{path}{p.Name}.");
+        }
     }
 
     private bool TryGet(string field, out JsonElement value)

@@ -61,16 +61,18 @@ public static class SeedReader
         foreach (var path in DataFiles(seedDirectory, folder))
         {
             var file = $"{folder}/{Path.GetFileName(path)}";
-            var lineNumber = 0;
-            foreach (var line in File.ReadLines(path, new UTF8Encoding(false, throwOnInvalidBytes: true)))
+            var lines = Utf8Lines(file, File.ReadAllBytes(path), errors);
+            if (lines.Count == 0) errors.Add(new SeedError(file, 0, null, null, "is empty: a data file holds one record per line"));
+            var last = lines.Count == 0 ? 0 : lines[^1].Number;
+            foreach (var (lineNumber, line, ended) in lines)
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
+                if (line is null || string.IsNullOrWhiteSpace(line)) continue;
                 JsonDocument doc;
                 try { doc = JsonDocument.Parse(line); }
                 catch (JsonException e)
                 {
-                    errors.Add(new SeedError(file, lineNumber, null, null, $"is not valid JSON: {e.Message}"));
+                    var cut = lineNumber == last && !ended ? " (the file ends inside this record: is it cut short?)" : "";
+                    errors.Add(new SeedError(file, lineNumber, null, null, $"is not valid JSON{cut}: {e.Message}"));
                     continue;
                 }
                 using (doc)
@@ -83,11 +85,67 @@ public static class SeedReader
                     var record = new JsonRecord(file, lineNumber, doc.RootElement, errors);
                     var entity = map(record);
                     record.RejectUnknownFields();
+                    record.RejectDuplicateKeys();
                     records.Add(new Read<T>(entity, record));
                 }
             }
         }
         return records;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The lines of a file in strict UTF-8 (numbered from 1; Ended: a line end follows), a line with bytes that are
+    /// not UTF-8 null and reported with its line and byte offset: a byte flipped or a file cut mid-character is named
+    /// where it is, not as a decoder's exception.
+    /// </summary>
+    private static List<(int Number, string? Text, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
+    {
+        var lines = new List<(int, string?, bool)>();
+        var start = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        for (var number = 1; start < bytes.Length; number++)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            var ended = end >= 0;
+            if (!ended) end = bytes.Length;
+            var length = end > start && bytes[end - 1] == '\r' ? end - start - 1 : end - start;
+            try
+            {
+                lines.Add((number, StrictUtf8.GetString(bytes, start, length), ended));
+            }
+            catch (DecoderFallbackException e)
+            {
+                errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
+                lines.Add((number, null, ended));
+            }
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    /// <summary>A whole text file in strict UTF-8 (without its BOM); "" and an error naming the line and byte offset if it is not.</summary>
+    private static string Utf8Text(string file, byte[] bytes, List<SeedError> errors)
+    {
+        var start = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = start + Math.Max(0, e.Index);
+            var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+            errors.Add(NotUtf8(file, bytes, at, e.BytesUnknown?.Length ?? 1, line, bytes.AsSpan(0, at).LastIndexOf((byte)'\n') + 1));
+            return "";
+        }
+    }
+
+    private static SeedError NotUtf8(string file, byte[] bytes, int at, int unknown, int line, int lineStart)
+    {
+        var cut = at + unknown >= bytes.Length ? " (the file ends inside a character: is it cut short?)" : "";
+        return new SeedError(file, line, null, null,
+            $"is not valid UTF-8: byte 0x{bytes[at]:X2} at byte {at} of the file (byte {at - lineStart + 1} of the line){cut}; save the file as UTF-8");
     }
 
     private static Source ReadSource(JsonRecord r, string seedDirectory)
@@ -99,7 +157,11 @@ public static class SeedReader
         {
             if (fileName != Path.GetFileName(fileName)) r.Error("file", $"must be a file name in sources/, not a path: \"{fileName}\"");
             else if (!File.Exists(Path.Combine(seedDirectory, "sources", fileName))) r.Error("file", $"sources/{fileName} does not exist");
-            else text = File.ReadAllText(Path.Combine(seedDirectory, "sources", fileName), Encoding.UTF8);
+            else
+            {
+                text = Utf8Text($"sources/{fileName}", File.ReadAllBytes(Path.Combine(seedDirectory, "sources", fileName)), r.Errors);
+                if (text.Trim().Length == 0) r.Error("file", $"sources/{fileName} is empty: its figures' quotes could not be checked against it");
+            }
         }
         return new Source
         {

@@ -148,6 +148,22 @@ public static class HostileCorpus
         yield return Gql("fragment fan-out", "fragment O on Observation { id value quote metric { nameEn } region { nameEn } } " +
             "{ a: observations(first: 500) { nodes { ...O source { observations(first: 500) { ...O } } } } }", 200, "QUERY_TOO_COMPLEX");
 
+        // Issue 22: work bounded before execution, whatever the size
+        foreach (var n in new[] { 11, 25, 59, 150 })
+            yield return Gql($"doubling fragments F0..F{n}", Attacks.DoublingFragments(n), 200, "TOO_MANY_FIELDS");
+        yield return Gql("region chain 12", Attacks.RegionChain(12), 200, "TOO_MANY_FIELDS");
+        yield return Gql("region fan-out 40", Attacks.RegionFanOut(40), 200, "QUERY_TOO_DEEP");
+        yield return Gql("1,000 deep sort keys", Attacks.OrderQuery, 200, "TOO_MANY_ORDER_KEYS", Attacks.DeepOrderKeys(1_000));
+        yield return Gql("2,001 sort keys", Attacks.OrderQuery, 200, "TOO_MANY_ORDER_KEYS", Attacks.OrderKeys(2_001));
+        yield return Gql("or with 498 items", Attacks.ObservationFilterQuery, 200, "FILTER_TOO_LARGE", new { w = Attacks.YearList("or", 498) });
+        yield return Gql("and with 498 items", Attacks.ObservationFilterQuery, 200, "FILTER_TOO_LARGE", new { w = Attacks.YearList("and", 498) });
+        yield return Gql("or with 498 items on regions", Attacks.RegionFilterQuery, 200, "FILTER_TOO_LARGE", new { w = Attacks.CodeList(498) });
+        yield return Gql("search with 997 items", Attacks.SearchFilterQuery, 200, "FILTER_TOO_LARGE", new { w = Attacks.YearList("or", 997) });
+        yield return Gql("or with 49 items", Attacks.ObservationFilterQuery, 200, "data", new { w = Attacks.YearList("or", 49) });
+        yield return new HostileCase("HEAD /healthz", "HEAD", "/healthz", null, null, [], 200, null);
+        yield return Get("If-None-Match * on a 404", "/api/v1/regions/999999", 404, "Not Found", "If-None-Match", "*");
+        yield return Get("unknown route for a browser", "/admin", 404, null, "Accept", "text/html");
+
         // Fragments
         yield return Gql("fragment cycle", "fragment A on Query { ...B } fragment B on Query { ...A } { ...A }", 200, "GRAPHQL_VALIDATION_FAILED");
         yield return Gql("self-referencing fragment", "fragment A on Query { regions { totalCount } ...A } { ...A }", 200, "GRAPHQL_VALIDATION_FAILED");
