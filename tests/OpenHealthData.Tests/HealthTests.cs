@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenHealthData.Data;
@@ -28,20 +27,16 @@ public sealed class HealthTests(ApiFactory api)
     }
 
     [Fact]
-    public void Every_request_context_is_read_only_also_on_a_reused_connection()
+    public void The_read_path_cannot_write_also_on_a_reused_connection()
     {
+        // Requests read through ReadConnections only (no DbContext at request time); its pooled sessions are opened read-only.
+        var connections = api.Services.GetRequiredService<ReadConnections>();
+        var regions = connections.Query("SELECT count(*) FROM Regions", [], r => r.GetInt32(0))[0];
         for (var request = 0; request < 3; request++) // the pool hands the same SQLite connection out again
         {
-            using var scope = api.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<HealthDbContext>();
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "SELECT query_only FROM pragma_query_only";
-            Assert.Equal(1L, pragma.ExecuteScalar());
-            pragma.CommandText = "PRAGMA mmap_size";
-            Assert.True((long)pragma.ExecuteScalar()! > 0);
-            Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw("DELETE FROM Regions"));
+            var refused = Assert.ThrowsAny<Exception>(() => connections.Query("DELETE FROM Regions", [], r => 0));
+            Assert.Contains("readonly", refused.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(regions, connections.Query("SELECT count(*) FROM Regions", [], r => r.GetInt32(0))[0]);
         }
     }
 }

@@ -26,7 +26,7 @@ public static class ExploreGraphQL
         var arguments = new List<string>();
         if (q.Q is { } text) arguments.Add($"text: {S(text)}");
         arguments.Add($"first: {first}");
-        if (f.Region is { } region) arguments.Add($"withinRegion: {S(region)}");
+        if (f.WithinRegion is { } region) arguments.Add($"withinRegion: {S(region)}");
         if (where.Count > 0) arguments.Add($"where: {{ {string.Join(", ", where)} }}");
         if (q.Q is null) arguments.Add("order: [{ kind: ASC }, { year: DESC }]"); // as the explorer lists them: actual, change, target
         var field = q.Q is null ? "observations" : "search";

@@ -24,8 +24,8 @@ public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
             if (!bool.TryParse(h, out var parsed)) return (null, $"'headline' must be true or false, not '{h}'.");
             headline = parsed;
         }
-        return (new ExploreQuery(Value("q"), new SearchFilter(Value("region"), year, Value("kind"), Value("category"), Value("metric"), Value("source"),
-            Value("qualifier")?.ToUpperInvariant(), headline), Value("after")), null);
+        return (new ExploreQuery(Value("q"), new SearchFilter(null, year, Value("kind"), Value("category"), Value("metric"), Value("source"),
+            Value("qualifier")?.ToUpperInvariant(), headline, WithinRegion: Value("region")), Value("after")), null);
     }
 
     /// <summary>Whether the address asks for nothing: no words, no filter, the first page (the front door).</summary>
@@ -34,7 +34,7 @@ public sealed record ExploreQuery(string? Q, SearchFilter Filter, string? After)
     /// <summary>The filters set, by their address names.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Filters() =>
     [
-        new("region", Filter.Region), new("year", Filter.Year?.ToString(CultureInfo.InvariantCulture)), new("kind", Filter.Kind),
+        new("region", Filter.WithinRegion), new("year", Filter.Year?.ToString(CultureInfo.InvariantCulture)), new("kind", Filter.Kind),
         new("category", Filter.Category), new("metric", Filter.Metric), new("source", Filter.Source),
         new("qualifier", Filter.Qualifier), new("headline", Filter.Headline is { } h ? (h ? "true" : "false") : null),
     ];

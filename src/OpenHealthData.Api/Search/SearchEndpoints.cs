@@ -14,9 +14,10 @@ public static class SearchEndpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
-            HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+            HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, EntityCodes entities, CancellationToken ct) =>
         {
             if (!SearchParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
+            if (entities.Unknown(SearchParameters, values) is { } unknown) return unknown.ToResult();
             string? Text(string name) => values.GetValueOrDefault(name) as string;
             var (q, headline, year, first) = (Text("q"), Text("headline"), (int?)values.GetValueOrDefault("year"), (int?)values.GetValueOrDefault("first"));
             if (string.IsNullOrWhiteSpace(q))
@@ -29,7 +30,7 @@ public static class SearchEndpoints
             }
             try
             {
-                var filtered = new SearchFilter(Text("region"), year, Text("kind"), Text("category"), Text("metric"), Text("source"), Text("qualifier"), isHeadline)
+                var filtered = new SearchFilter(Text("region"), year, Text("kind"), Text("category"), Text("metric"), Text("source"), Text("qualifier"), isHeadline, Text("withinRegion"))
                     .Filter(regions, references);
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, Text("after")), ct);
                 var columns = Dataset.Find("observations")!.Columns;
@@ -63,12 +64,13 @@ public static class SearchEndpoints
     /// <summary>The query parameters of GET /api/v1/search, read and checked in one place (their OpenAPI entries come from here too).</summary>
     public static readonly QueryParameters SearchParameters = new(
         new("q", new ParameterForm.Text("the words to search for, in Chinese or English", 200), "Words that must all occur (any case)."),
-        new("region", new ParameterForm.Text("a region code such as 330382"), "Figures of this region and every region below it."),
+        new("region", new ParameterForm.Code("a region code such as 330382", "regions"), "Figures of exactly this region (not the regions below it: use withinRegion)."),
+        new("withinRegion", new ParameterForm.Code("a region code such as 140000", "regions"), "Figures of this region and every region below it."),
         new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
         new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
         new("category", new ParameterForm.Text("a category such as maternal_child_health"), "Figures of metrics in this category."),
-        new("metric", new ParameterForm.Text("a metric code such as physicians_per_1000"), "Figures of this metric."),
-        new("source", new ParameterForm.Text("a source id such as yueqing-2023-work-summary"), "Figures from this report."),
+        new("metric", new ParameterForm.Code("a metric code such as physicians_per_1000", "metrics"), "Figures of this metric."),
+        new("source", new ParameterForm.Code("a source id such as yueqing-2023-work-summary", "sources"), "Figures from this report."),
         new("qualifier", new ParameterForm.Text("a qualifier: EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE or RANK"), "Figures with this qualifier."),
         new("headline", new ParameterForm.Text("true or false"), "true: only the figures a journalist would lead with."),
         new("first", new ParameterForm.WholeNumber("a number of rows in digits, from 0 to the maximum page size (500 unless configured otherwise)", 0, int.MaxValue), "Rows per page (default 50)."),

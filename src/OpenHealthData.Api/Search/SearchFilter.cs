@@ -5,12 +5,13 @@ using OpenHealthData.Data.Model;
 namespace OpenHealthData.Api.Search;
 
 /// <summary>
-/// The plain filters of REST search and of the explorer: a region (with everything below it), a year, a kind,
+/// The plain filters of REST search and of the explorer: a region (exactly that one), a region with everything below
+/// it (withinRegion, as on every REST route), a year, a kind,
 /// a metric category, a metric, a source, a qualifier (how the value is meant: EXACT, AT_LEAST, …) and whether the
 /// figure is a headline one. Each one given narrows the result; unknown codes are a 400.
 /// </summary>
 public sealed record SearchFilter(string? Region = null, int? Year = null, string? Kind = null, string? Category = null, string? Metric = null, string? Source = null,
-    string? Qualifier = null, bool? Headline = null)
+    string? Qualifier = null, bool? Headline = null, string? WithinRegion = null)
 {
     public static readonly IReadOnlyList<string> Kinds = ["actual", "target", "change"];
 
@@ -20,7 +21,12 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         var shape = Shapes.Observation;
         FilterNode? filter = null;
         void Where(string field, FilterOperator op, object value) => filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, op, value));
-        if (!string.IsNullOrEmpty(Region)) filter = FilterNode.And(filter, regions.Within(shape, Region));
+        if (!string.IsNullOrEmpty(Region))
+        {
+            if (!regions.Contains(Region)) throw new QueryArgumentException($"'{Region}' is not a known region code.");
+            Where("regionCode", FilterOperators.Eq, Region);
+        }
+        if (!string.IsNullOrEmpty(WithinRegion)) filter = FilterNode.And(filter, regions.Within(shape, WithinRegion));
         if (Year is { } year) Where("year", FilterOperators.Eq, year);
         if (!string.IsNullOrEmpty(Kind))
         {

@@ -101,6 +101,6 @@ public sealed class DraftReviewTests : IDisposable
         Assert.True(DraftReview.Reject(_seed, Wenxi, candidate));
         Assert.False(DraftReview.Reject(_seed, Wenxi, candidate));
         Assert.Equal(pending - 1, DraftReview.Pending(_seed, Wenxi).Count);
-        Assert.Equal(391, SeedReader.Read(_seed).Observations.Count);
+        Assert.Equal(SeedRecords.ObservationCount - 1, SeedReader.Read(_seed).Observations.Count);
     }
 }

@@ -119,9 +119,9 @@ public sealed partial class ExplorerTests(ApiFactory api)
     [Fact]
     public async Task Downloads_and_the_graphql_query_give_the_figures_of_the_page()
     {
-        var query = new ExploreQuery("rate", new SearchFilter(Region: "140000", Kind: "actual"), null);
+        var query = new ExploreQuery("rate", new SearchFilter(WithinRegion: "140000", Kind: "actual"), null);
         var client = api.CreateClient();
-        var total = JsonDocument.Parse(await client.GetStringAsync("/api/v1/search?q=rate&region=140000&kind=actual")).RootElement.GetProperty("totalCount").GetInt32();
+        var total = JsonDocument.Parse(await client.GetStringAsync("/api/v1/search?q=rate&withinRegion=140000&kind=actual")).RootElement.GetProperty("totalCount").GetInt32();
         Assert.True(total > 1);
 
         var json = JsonDocument.Parse(await client.GetStringAsync("/explore/download.json?q=rate&region=140000&kind=actual")).RootElement;

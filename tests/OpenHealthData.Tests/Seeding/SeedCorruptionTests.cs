@@ -59,8 +59,19 @@ public sealed class SeedCorruptionTests : IDisposable
     [Fact]
     public void A_key_written_twice_is_refused()
     {
+        EditLine(ObservationFile, 3, l => [.. l[..^1], .. Encoding.UTF8.GetBytes(", \"quoteEn\": \"a second rendering\"}")]);
+        Assert.Matches($@"^{ObservationName}:3 record '[^']+' field 'quoteEn': is written twice", OnlyError());
+    }
+
+    [Fact]
+    public void The_issues_duplicated_value_is_refused_twice_over()
+    {
+        // issue 22's reproduction: the last "value" would win and disagree with the quote; both rules say so
         EditLine(ObservationFile, 3, l => [.. l[..^1], .. Encoding.UTF8.GetBytes(", \"value\": 999999}")]);
-        Assert.Matches($@"^{ObservationName}:3 record '[^']+' field 'value': is written twice", OnlyError());
+        var (set, errors) = SeedReader.TryRead(Seed);
+        Assert.Null(set);
+        Assert.Contains(errors, e => e.ToString().Contains("field 'value': is written twice", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.ToString().Contains("field 'value': 999999 is not what valueAsWritten", StringComparison.Ordinal));
     }
 
     [Fact]
