@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Hardening;
@@ -21,7 +20,7 @@ public sealed class StartAnywhereTests
         Skip.IfNot(File.Exists(Path.Combine(apiBin, "OpenHealthData.Api.runtimeconfig.json")), $"the API's build output is not at {apiBin}");
 
         using var folder = RepoPaths.NewTempFolder(); // the working directory: nothing of the app's is here
-        var port = FreePort();
+        var port = ApiProcess.FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = folder.Path,
@@ -36,22 +35,13 @@ public sealed class StartAnywhereTests
         foreach (var variable in new[] { "DOTNET_ENVIRONMENT", "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT", "Logging__LogLevel__Default" })
             start.Environment.Remove(variable);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var api = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        api.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        api.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        api.BeginOutputReadLine();
-        api.BeginErrorReadLine();
+        var started = ApiProcess.Start(start);
+        using var api = started.Process;
+        var output = started.Output;
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (await TryStatusAsync(http, "/readyz") != HttpStatusCode.OK)
-            {
-                Assert.False(api.HasExited, "the API exited: " + string.Join("\n", output));
-                Assert.True(DateTime.UtcNow < deadline, "not ready in 90 s: " + string.Join("\n", output));
-                await Task.Delay(200);
-            }
+            await ApiProcess.WaitUntilAsync(async () => await ApiProcess.TryStatusAsync(http, "/readyz") == HttpStatusCode.OK, api, output, "ready");
 
             foreach (var (path, type) in new[] { ("/explore.css", "text/css"), ("/explore.js", "text/javascript"), ("/site.css", "text/css") })
             {
@@ -82,27 +72,5 @@ public sealed class StartAnywhereTests
             if (!api.HasExited) api.Kill(entireProcessTree: true);
             await api.WaitForExitAsync();
         }
-    }
-
-    private static async Task<HttpStatusCode?> TryStatusAsync(HttpClient http, string path)
-    {
-        try
-        {
-            using var response = await http.GetAsync(path);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -25,7 +25,7 @@ public sealed class GracefulShutdownTests
         Skip.IfNot(File.Exists(Path.Combine(apiBin, "OpenHealthData.Api.runtimeconfig.json")), $"the API's build output is not at {apiBin}");
 
         using var folder = RepoPaths.NewTempFolder();
-        var port = FreePort();
+        var port = ApiProcess.FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = apiBin,
@@ -38,16 +38,13 @@ public sealed class GracefulShutdownTests
                 "--Logging:Console:FormatterName", "json", "--RequestLogging:Enabled", "true",
             },
         };
-        using var api = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        api.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        api.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        api.BeginOutputReadLine();
-        api.BeginErrorReadLine();
+        var started = ApiProcess.Start(start);
+        using var api = started.Process;
+        var output = started.Output;
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilAsync(async () => (await TryGetAsync(http, "/readyz")) == HttpStatusCode.OK, api, output, "ready");
+            await ApiProcess.WaitUntilAsync(async () => (await ApiProcess.TryStatusAsync(http, "/readyz")) == HttpStatusCode.OK, api, output, "ready");
 
             // A slow client: headers and half its body, then it waits for 100 Continue, the sign its request is being read.
             const string query = "{ region(code: \"330382\") { nameEn } }";
@@ -65,7 +62,7 @@ public sealed class GracefulShutdownTests
             await stream.WriteAsync(body.AsMemory(0, body.Length / 2));
 
             using (var term = Process.Start("kill", ["-TERM", api.Id.ToString()])) await term.WaitForExitAsync();
-            await WaitUntilAsync(async () => await TryGetAsync(http, "/readyz") is null, api, output, "refusing new connections");
+            await ApiProcess.WaitUntilAsync(async () => await ApiProcess.TryStatusAsync(http, "/readyz") is null, api, output, "refusing new connections");
             Assert.False(api.HasExited);
 
             await stream.WriteAsync(body.AsMemory(body.Length / 2));
@@ -88,31 +85,5 @@ public sealed class GracefulShutdownTests
         {
             if (!api.HasExited) api.Kill(entireProcessTree: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)
-    {
-        try { return (await http.GetAsync(path)).StatusCode; }
-        catch (HttpRequestException) { return null; }
-    }
-
-    /// <summary>Polls (bounded: two minutes) until the condition holds; fails with the process's output when it exits or never does.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Process api, IEnumerable<string> output, string what)
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            if (await condition()) return;
-            Assert.False(api.HasExited, $"The API exited before {what}:\n{string.Join('\n', output.TakeLast(30))}");
-        }
-        Assert.Fail($"The API was not {what} within two minutes:\n{string.Join('\n', output.TakeLast(30))}");
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,7 +36,7 @@ public sealed class NginxConfTests(BehindNginxFactory api) : IClassFixture<Behin
     private async Task<HttpClient> StartNginxAsync()
     {
         Skip.If(!File.Exists("/usr/sbin/nginx") && !File.Exists("/usr/bin/nginx"), "nginx is not installed (bash tests/setup.sh installs it)");
-        var port = FreePort();
+        var port = ApiProcess.FreePort();
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { Path.Combine(RepoPaths.Root, "deploy", "nginx-local.sh"), _folder.Path, port.ToString(), api.Port().ToString() })
             start.ArgumentList.Add(a);
@@ -50,15 +49,6 @@ public sealed class NginxConfTests(BehindNginxFactory api) : IClassFixture<Behin
             Assert.False(_nginx.HasExited, "nginx exited: " + await _nginx.StandardError.ReadToEndAsync());
             Assert.True(DateTime.UtcNow < deadline, "nginx did not answer within 30 s");
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<(HttpStatusCode Status, string Cache, HttpResponseMessage Response)> SendAsync(HttpClient client, HttpRequestMessage request)
