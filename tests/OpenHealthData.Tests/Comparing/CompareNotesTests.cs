@@ -66,6 +66,15 @@ public sealed class CompareNotesTests(ApiFactory api)
         Assert.Equal((2024, "target"), (ceiling.GetProperty("year").GetInt32(), ceiling.GetProperty("kind").GetString()));
         Assert.Equal(["inferred_year", "bound", "restated"], result.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!));
         Assert.Equal(["inferred_year", "bound", "target", "restated"], ceiling.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!));
+
+        // and in the explorer, as a reporter searches: both cards on the first page, each with its kind's badge
+        var html = await api.CreateClient().GetStringAsync("/explore?q=" + Uri.EscapeDataString("孕产妇死亡率"));
+        foreach (var (id, kind) in new[] { ("wenxi-2024-seven-strengthenings-072", "actual"), ("wenxi-2024-seven-strengthenings-007", "target") })
+        {
+            var card = System.Text.RegularExpressions.Regex.Match(html, $"<li class=\"hit\" id=\"fig-{id}\">.*?</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(card.Success, $"{id} is on the first page of /explore?q=孕产妇死亡率");
+            Assert.Contains($"<span class=\"badge kind-{kind}\">", card.Value);
+        }
     }
 
     [Fact]
