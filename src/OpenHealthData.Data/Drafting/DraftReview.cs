@@ -54,7 +54,7 @@ public static class DraftReview
         var lines = (before ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
         // Canonical order is id order (ids follow the text): the new line goes before the first higher id; other lines stay put.
         var at = lines.FindIndex(l => string.CompareOrdinal(IdOf(l), id) > 0);
-        lines.Insert(at < 0 ? lines.Count : at, record.ToJsonString(Json));
+        lines.Insert(at < 0 ? lines.Count : at, Line(record));
         File.WriteAllLines(path, lines, new UTF8Encoding(false));
 
         var (_, errors) = SeedReader.TryRead(seedDirectory);
@@ -68,6 +68,29 @@ public static class DraftReview
         RemoveFromDraft(seedDirectory, sourceId, candidateId);
         return new ReviewOutcome(id, []);
     }
+
+    /// <summary>The order of an observation's fields in the curated files (the draft's order, the optional fields in their places).</summary>
+    private static readonly string[] FieldOrder =
+    [
+        "id", "source", "metric", "dimensions", "region", "year", "yearBasis", "kind", "value", "lowerBound", "upperBound", "unit", "qualifier",
+        "headline", "valueAsWritten", "quote", "quoteEn", "institution", "programme", "nameAsWritten", "partOf", "reviewedExceptions", "note", "noteZh",
+    ];
+
+    /// <summary>
+    /// A record as the curated lines are written: its fields in <see cref="FieldOrder"/> (any other after them), a space
+    /// after each colon and comma, Chinese as characters; so an accepted record reads like its neighbours in a diff.
+    /// </summary>
+    private static string Line(JsonObject record) =>
+        Write(new JsonObject(record.OrderBy(p => Array.IndexOf(FieldOrder, p.Key) is var i && i < 0 ? FieldOrder.Length : i)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+
+    private static string Write(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(", ", o.Select(p => JsonSerializer.Serialize(p.Key, Json) + ": " + Write(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(", ", a.Select(Write)) + "]",
+        null => "null",
+        _ => node.ToJsonString(Json),
+    };
 
     /// <summary>The next free id of a source, `&lt;source&gt;-NNN` one above the highest in use: ids are never reused.</summary>
     public static string NextId(string seedDirectory, string sourceId)
@@ -83,7 +106,7 @@ public static class DraftReview
     }
 
     /// <summary>The observations file of a source: the last of its files (yueqing has two parts), or a new `&lt;source&gt;.jsonl`.</summary>
-    private static string ObservationFile(string seedDirectory, string sourceId) =>
+    public static string ObservationFile(string seedDirectory, string sourceId) =>
         SeedReader.DataFiles(seedDirectory, "observations")
             .LastOrDefault(f => Path.GetFileName(f) == sourceId + ".jsonl" || Path.GetFileName(f).StartsWith(sourceId + ".", StringComparison.Ordinal))
         ?? Path.Combine(seedDirectory, "observations", sourceId + ".jsonl");
