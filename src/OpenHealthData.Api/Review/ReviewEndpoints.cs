@@ -159,18 +159,19 @@ public static partial class ReviewEndpoints
     {
         var sources = Path.Combine(seed, "sources", "sources.jsonl");
         if (!File.Exists(sources)) return false;
-        foreach (var line in File.ReadLines(sources))
-        {
-            try { if ((string?)JsonNode.Parse(line)?["id"] == source) return true; }
-            catch (JsonException) { } // the validator names a broken line; here it lists nothing
-        }
-        return false;
+        return File.ReadLines(sources).Any(l => IdOf(l) == source);
     }
 
     /// <summary>The observations file (as a path in seed-data/) that holds a record, or null.</summary>
     private static string? FileHolding(string seed, string id) =>
-        SeedReader.DataFiles(seed, "observations").FirstOrDefault(f => File.ReadLines(f).Any(l => l.Contains($"\"id\":\"{id}\"", StringComparison.Ordinal))) is { } file
+        SeedReader.DataFiles(seed, "observations").FirstOrDefault(f => File.ReadLines(f).Any(l => l.Contains($"\"{id}\"", StringComparison.Ordinal) && IdOf(l) == id)) is { } file
             ? InSeed(seed, file) : null;
+
+    private static string? IdOf(string line)
+    {
+        try { return (string?)JsonNode.Parse(line)?["id"]; }
+        catch (JsonException) { return null; } // the validator names a broken line
+    }
 
     private static string InSeed(string seed, string path) => "seed-data/" + Path.GetRelativePath(seed, path).Replace(Path.DirectorySeparatorChar, '/');
 
