@@ -20,14 +20,27 @@ public sealed class ReviewCandidate
     public required IReadOnlyList<string> Why { get; init; }
     public required IReadOnlyList<ContextRun> Context { get; init; }
     public IReadOnlyList<SeedError> Errors { get; init; } = [];
+    /// <summary>The id the record would be written under: its errors name it; others are of records it disagrees with.</summary>
+    public string? RecordId { get; init; }
 
     public string Value(string field) => Values.GetValueOrDefault(field) ?? "";
 
-    /// <summary>The errors of one field, or those that name no field of the form (the record, its source, its key).</summary>
-    public IEnumerable<SeedError> ErrorsOf(string? field) =>
-        field is null ? Errors.Where(e => e.Field is null || ReviewForm.All.All(f => f.Name != e.Field)) : Errors.Where(e => e.Field == field);
+    /// <summary>The errors shown at a field of the form: the form's own, and the validator's about this record's field.</summary>
+    public IEnumerable<SeedError> ErrorsOf(string field) => Errors.Where(e => e.Field == field && AtField(e));
 
-    public static ReviewCandidate From(JsonObject candidate, string? text, IReadOnlyDictionary<string, string>? posted = null, IReadOnlyList<SeedError>? errors = null)
+    /// <summary>The errors shown with the verdict: about the record as a whole, or about another record it disagrees with.</summary>
+    public IEnumerable<SeedError> OtherErrors() => Errors.Where(e => !AtField(e) || ReviewForm.All.All(f => f.Name != e.Field));
+
+    /// <summary>An error of the form itself (no record) or of this record, which a field of the form can hold.</summary>
+    public static bool AtField(SeedError e, string? recordId) => e.Record is null || e.Record == recordId;
+
+    private bool AtField(SeedError e) => AtField(e, RecordId);
+
+    /// <summary>An error as the verdict lists it: another record's with its id.</summary>
+    public static string Describe(SeedError e, string? recordId) =>
+        (e.Record is not null && e.Record != recordId ? $"{e.Record} " : "") + (e.Field is null ? "" : $"{e.Field}: ") + e.Message;
+
+    public static ReviewCandidate From(JsonObject candidate, string? text, IReadOnlyDictionary<string, string>? posted = null, IReadOnlyList<SeedError>? errors = null, string? recordId = null)
     {
         var draft = candidate["draft"] as JsonObject ?? [];
         var values = posted ?? ReviewForm.All.ToDictionary(f => f.Name, f => ReviewForm.Value(candidate, f.Name));
@@ -43,6 +56,7 @@ public sealed class ReviewCandidate
             // The draft's own quote and number are marked, not the edited ones: they show where the candidate came from.
             Context = Runs(text, sentence, (string?)candidate["quote"] ?? "", (string?)candidate["valueAsWritten"] ?? "", (int?)draft["offset"] ?? -1),
             Errors = errors ?? [],
+            RecordId = recordId,
         };
     }
 

@@ -61,7 +61,7 @@ public static partial class ReviewEndpoints
             if (!Known(seed, source)) return NoSuchSource(r, source);
             if (!await antiforgery.IsRequestValidAsync(http)) return ExploreEndpoints.Problem(r, StatusCodes.Status400BadRequest, r.T("review.stale"));
             var posted = ReviewForm.Posted(await http.Request.ReadFormAsync(http.RequestAborted));
-            var (edits, errors) = ReviewForm.Read(posted, r, candidate);
+            var (edits, errors) = ReviewForm.Read(posted, r);
             lock (Gate)
             {
                 var (found, next) = Locate(seed, source, candidate);
@@ -70,7 +70,7 @@ public static partial class ReviewEndpoints
                 if (outcome is { Accepted: true }) return SeeOther(http, r.Link($"/review/{source}", [new("accepted", outcome.Id), new("at", next)], "done"));
                 errors = outcome is null ? errors : [.. outcome.Errors];
                 return Page(r, seed, source, antiforgery, StatusCodes.Status422UnprocessableEntity, r.F("review.notwritten", candidate, errors.Count), candidate,
-                    problem: true, refused: (candidate, posted, errors));
+                    problem: true, refused: (candidate, posted, errors, DraftReview.NextId(seed, source)));
             }
         });
 
@@ -95,26 +95,28 @@ public static partial class ReviewEndpoints
             var seed = data.Value.ResolvedSeedDirectory;
             if (!Known(seed, source)) return Verdict(StatusCodes.Status404NotFound, r.F("review.nosource", source), []);
             if (!await antiforgery.IsRequestValidAsync(http)) return Verdict(StatusCodes.Status400BadRequest, r.T("review.stale"), []);
-            var (edits, errors) = ReviewForm.Read(ReviewForm.Posted(await http.Request.ReadFormAsync(http.RequestAborted)), r, candidate);
+            var (edits, errors) = ReviewForm.Read(ReviewForm.Posted(await http.Request.ReadFormAsync(http.RequestAborted)), r);
+            string id;
             lock (Gate)
             {
                 if (!Locate(seed, source, candidate).Found) return Verdict(StatusCodes.Status404NotFound, r.F("review.gone", candidate), []);
                 if (errors.Count == 0) errors = [.. DraftReview.Verdict(seed, source, candidate, edits)];
+                id = DraftReview.NextId(seed, source);
             }
-            return Verdict(StatusCodes.Status200OK, errors.Count == 0 ? r.T("review.verdict.ok") : r.F("review.verdict.refused", errors.Count), errors);
+            return Verdict(StatusCodes.Status200OK, errors.Count == 0 ? r.T("review.verdict.ok") : r.F("review.verdict.refused", errors.Count), errors, id);
         });
     }
 
     /// <summary>The review page of a draft, read now (under the gate), with the notice of the last step and the refused candidate's form as posted.</summary>
     private static IResult Page(ExploreRequest r, string seed, string source, IAntiforgery antiforgery, int status, string? notice = null, string? before = null,
-        bool problem = false, (string Id, IReadOnlyDictionary<string, string> Posted, IReadOnlyList<SeedError> Errors)? refused = null)
+        bool problem = false, (string Id, IReadOnlyDictionary<string, string> Posted, IReadOnlyList<SeedError> Errors, string RecordId)? refused = null)
     {
         var (set, seedErrors) = SeedReader.TryRead(seed);
         var listed = set?.Sources.FirstOrDefault(s => s.Id == source);
         var textFile = Path.Combine(seed, "sources", listed?.FileName ?? source + ".txt");
         var text = listed?.Text ?? (File.Exists(textFile) ? File.ReadAllText(textFile) : null);
         var candidates = DraftReview.Pending(seed, source)
-            .Select(c => refused is { } x && (string?)c["id"] == x.Id ? ReviewCandidate.From(c, text, x.Posted, x.Errors) : ReviewCandidate.From(c, text))
+            .Select(c => refused is { } x && (string?)c["id"] == x.Id ? ReviewCandidate.From(c, text, x.Posted, x.Errors, x.RecordId) : ReviewCandidate.From(c, text))
             .ToList();
         var tokens = antiforgery.GetAndStoreTokens(r.Http);
         var page = new ReviewPage
@@ -137,8 +139,13 @@ public static partial class ReviewEndpoints
         return (at >= 0, at >= 0 && at + 1 < ids.Count ? ids[at + 1] : null);
     }
 
-    private static IResult Verdict(int status, string summary, IReadOnlyList<SeedError> errors) => Results.Json(
-        new { ok = status == StatusCodes.Status200OK && errors.Count == 0, summary, errors = errors.Select(e => new { field = e.Field, message = e.Message }) },
+    /// <summary>The verdict as review.js shows it: at a field the errors it can hold (atField), the others described in a list.</summary>
+    private static IResult Verdict(int status, string summary, IReadOnlyList<SeedError> errors, string? recordId = null) => Results.Json(
+        new
+        {
+            ok = status == StatusCodes.Status200OK && errors.Count == 0, summary,
+            errors = errors.Select(e => new { field = e.Field, message = e.Message, atField = ReviewCandidate.AtField(e, recordId), text = ReviewCandidate.Describe(e, recordId) }),
+        },
         statusCode: status);
 
     private static IResult SeeOther(HttpContext http, string location)

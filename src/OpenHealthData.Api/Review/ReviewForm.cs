@@ -67,7 +67,7 @@ public static class ReviewForm
     /// The record's fields as the form gives them (an empty field is removed), or what cannot be read as its kind:
     /// a value that is not a number, a breakdown that is not a JSON object. The validator judges the rest.
     /// </summary>
-    public static (Dictionary<string, JsonNode?> Edits, List<SeedError> Errors) Read(IReadOnlyDictionary<string, string> posted, ExploreRequest r, string candidateId)
+    public static (Dictionary<string, JsonNode?> Edits, List<SeedError> Errors) Read(IReadOnlyDictionary<string, string> posted, ExploreRequest r)
     {
         var edits = new Dictionary<string, JsonNode?>();
         var errors = new List<SeedError>();
@@ -88,10 +88,10 @@ public static class ReviewForm
                     edits[field.Name] = JsonValue.Create(whole);
                     break;
                 case ReviewFieldKind.Number:
-                    errors.Add(Error(candidateId, field.Name, r.F("review.error.number", text)));
+                    errors.Add(Error(field.Name, r.F("review.error.number", text)));
                     break;
                 case ReviewFieldKind.Integer:
-                    errors.Add(Error(candidateId, field.Name, r.F("review.error.integer", text)));
+                    errors.Add(Error(field.Name, r.F("review.error.integer", text)));
                     break;
                 case ReviewFieldKind.Flag:
                     edits[field.Name] = JsonValue.Create(true);
@@ -103,7 +103,7 @@ public static class ReviewForm
                     }
                     catch (JsonException e)
                     {
-                        errors.Add(Error(candidateId, field.Name, r.F("review.error.object", e.Message)));
+                        errors.Add(Error(field.Name, r.F("review.error.object", e.Message)));
                     }
                     break;
                 case ReviewFieldKind.Choice:
@@ -118,5 +118,6 @@ public static class ReviewForm
         return (edits, errors);
     }
 
-    private static SeedError Error(string candidateId, string field, string message) => new("form", 0, candidateId, field, message);
+    /// <summary>An error of the form itself: of no record yet, at its field.</summary>
+    private static SeedError Error(string field, string message) => new("form", 0, null, field, message);
 }

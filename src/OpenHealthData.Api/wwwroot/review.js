@@ -15,13 +15,13 @@ document.addEventListener('DOMContentLoaded', () => {
       for (const field of form.querySelectorAll('[aria-invalid]')) field.removeAttribute('aria-invalid');
       const elsewhere = [];
       for (const e of answer.errors || []) {
-        const p = e.field ? form.querySelector(`.field-error[data-field="${CSS.escape(e.field)}"]`) : null;
+        const p = e.field && e.atField ? form.querySelector(`.field-error[data-field="${CSS.escape(e.field)}"]`) : null;
         if (p) {
           p.textContent = p.textContent ? `${p.textContent} ${e.message}` : e.message;
           form.elements.namedItem(e.field)?.setAttribute('aria-invalid', 'true');
           if (p.closest('details')) p.closest('details').open = true;
         } else {
-          elsewhere.push(e.field ? `${e.field}: ${e.message}` : e.message);
+          elsewhere.push(e.text);
         }
       }
       const summary = document.createElement('p');
@@ -43,11 +43,14 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     }
 
-    const later = () => { clearTimeout(timer); timer = setTimeout(check, 300); };
+    let sent = false;
+    const later = () => { clearTimeout(timer); if (!sent) timer = setTimeout(check, 300); };
+    // Once the form is sent, the candidate leaves the draft: no verdict is asked for it any more.
+    form.addEventListener('submit', () => { sent = true; clearTimeout(timer); });
     form.addEventListener('input', later);
     form.addEventListener('change', later);
     // The first time a candidate is worked on, say at once what the validator thinks of it as drafted.
-    form.addEventListener('focusin', () => { if (asked === 0) check(); });
+    form.addEventListener('focusin', () => { if (asked === 0 && !sent) check(); });
 
     const metric = form.elements.namedItem('metric');
     const name = metric && document.getElementById(`${metric.id}-name`);

@@ -5,19 +5,6 @@ using OpenHealthData.Tests.Support;
 
 namespace OpenHealthData.Tests.Drafting;
 
-/// <summary>The server of the review page over a fresh <see cref="ReviewSeed"/>, shared by the tests of one class.</summary>
-public sealed class ReviewServer : IDisposable
-{
-    public ReviewSeed Seed { get; } = new();
-    public ReviewApiFactory Api { get; }
-    public ReviewServer() => Api = new ReviewApiFactory(Seed.Directory);
-    public void Dispose()
-    {
-        Api.Dispose();
-        Seed.Dispose();
-    }
-}
-
 /// <summary>
 /// /review/{source} over HTTP, as a browser without script uses it: every candidate in its text, a form that posts,
 /// the validator's errors at their fields, nothing written without the page's token or against the validator.
@@ -112,7 +99,7 @@ public sealed partial class ReviewPageTests(ReviewServer server) : IClassFixture
         var before = (Observations(), File.ReadAllText(server.Seed.DraftFile));
 
         using var drafted = await client.PostAsync($"{Page}/{Candidate(4)}/verdict?lang=en", Form(html, 4, token));
-        using var corrected = await client.PostAsync($"{Page}/{Candidate(4)}/verdict?lang=en", Form(html, 4, token, ("quoteEn", "beds per 1,000 people reached 4.6")));
+        using var corrected = await client.PostAsync($"{Page}/{Candidate(4)}/verdict?lang=en", Form(html, 4, token, ("quoteEn", "beds per 1,000 people reached 4.6"), ("headline", "true")));
         using var unread = await client.PostAsync($"{Page}/{Candidate(4)}/verdict?lang=en", Form(html, 4, token, ("value", "4,6"), ("dimensions", "[1]")));
 
         var first = JsonDocument.Parse(await drafted.Content.ReadAsStringAsync()).RootElement;
@@ -133,7 +120,7 @@ public sealed partial class ReviewPageTests(ReviewServer server) : IClassFixture
         var (client, html, token) = await Open();
         var before = (Observations(), File.ReadAllText(server.Seed.DraftFile));
 
-        using var response = await client.PostAsync($"{Page}/{Candidate(4)}/accept?lang=en", Form(html, 4, token, ("value", "46"), ("quoteEn", "beds per 1,000 reached 4.6")));
+        using var response = await client.PostAsync($"{Page}/{Candidate(4)}/accept?lang=en", Form(html, 4, token, ("value", "46"), ("quoteEn", "beds per 1,000 reached 4.6"), ("headline", "true")));
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -142,6 +129,22 @@ public sealed partial class ReviewPageTests(ReviewServer server) : IClassFixture
         Assert.Contains("<p class=\"field-error\" id=\"n004-value-error\" data-field=\"value\">46 is not what valueAsWritten &quot;4.6张&quot; says 4.6 per_1000</p>", page);
         Assert.Matches("<input type=\"text\" id=\"n004-value\" name=\"value\" value=\"46\"[^>]*aria-describedby=\"n004-value-error\" aria-invalid=\"true\"", page);
         Assert.Contains("value=\"beds per 1,000 reached 4.6\"", page);
+        Assert.Equal(before, (Observations(), File.ReadAllText(server.Seed.DraftFile)));
+    }
+
+    [Fact]
+    public async Task An_accept_that_would_break_another_record_is_refused_and_names_it()
+    {
+        var (client, html, token) = await Open();
+        var before = (Observations(), File.ReadAllText(server.Seed.DraftFile));
+
+        // Yueqing's beds per 1,000 is a headline figure: one indicator is headline in every report or in none.
+        using var response = await client.PostAsync($"{Page}/{Candidate(4)}/accept?lang=en", Form(html, 4, token, ("quoteEn", "beds per 1,000 reached 4.6")));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Matches($"<li>yueqing-2023-work-summary-005 headline: is true but {ReviewSeed.Source}-\\d{{3}} \\(observations/{ReviewSeed.Source}.jsonl:\\d\\), a region-level result of the same metric and dimensions, has false", page);
+        Assert.Contains("<p class=\"field-error\" id=\"n004-headline-error\" data-field=\"headline\"></p>", page); // another record's field: not this one's
         Assert.Equal(before, (Observations(), File.ReadAllText(server.Seed.DraftFile)));
     }
 
