@@ -8,6 +8,7 @@ using OpenHealthData.Api.Graph;
 using OpenHealthData.Api.Graph.Types;
 using OpenHealthData.Api.Querying;
 using OpenHealthData.Api.Rest;
+using OpenHealthData.Api.Review;
 using OpenHealthData.Api.Search;
 using OpenHealthData.Api.Serving;
 using OpenHealthData.Api.Storage;
@@ -144,5 +145,7 @@ public static class ApiHost
         app.MapRestEndpoints();
         app.MapSearchEndpoints();
         app.MapExplorer();
+        // The review of drafts writes into seed-data/: a tool of the person curating, never part of a deployed API.
+        if (app.Environment.IsDevelopment()) app.MapReview();
     }
 }

@@ -10,7 +10,8 @@ namespace OpenHealthData.Data.Drafting;
 /// Review of a draft file (seed-data/drafts/&lt;source&gt;.jsonl, the review's only state: a candidate stays there until it
 /// is accepted or rejected, so nothing is lost when a reviewer stops mid-way). Accepting writes the record, with the
 /// reviewer's edits and the next free id of its source, into the source's observations file in id order, but only
-/// when the whole seed still validates; otherwise the file is left as it was and the validator's errors are returned.
+/// when it adds no error to the seed (its own, or one it causes in another record, such as a headline flag that must
+/// agree across reports); otherwise the file is left as it was and those errors are returned.
 /// </summary>
 public static class DraftReview
 {
@@ -49,25 +50,53 @@ public static class DraftReview
         record["id"] = id;
         record["source"] = sourceId;
 
+        // The errors the seed has already (none, normally) are not the record's: it is refused for those it adds.
+        var already = SeedReader.TryRead(seedDirectory).Errors.Select(Key).ToHashSet();
         var path = ObservationFile(seedDirectory, sourceId);
         var before = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
         var lines = (before ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
         // Canonical order is id order (ids follow the text): the new line goes before the first higher id; other lines stay put.
         var at = lines.FindIndex(l => string.CompareOrdinal(IdOf(l), id) > 0);
-        lines.Insert(at < 0 ? lines.Count : at, record.ToJsonString(Json));
+        lines.Insert(at < 0 ? lines.Count : at, Line(record));
         File.WriteAllLines(path, lines, new UTF8Encoding(false));
 
-        var (_, errors) = SeedReader.TryRead(seedDirectory);
-        var mine = errors.Where(e => e.Record == id).ToList();
-        if (!keep || mine.Count > 0)
+        // Its own errors, and those it causes in other records (one indicator headline in every report or in none).
+        var caused = SeedReader.TryRead(seedDirectory).Errors.Where(e => !already.Contains(Key(e))).ToList();
+        if (!keep || caused.Count > 0)
         {
             if (before is null) File.Delete(path);
             else File.WriteAllText(path, before, new UTF8Encoding(false));
-            return new ReviewOutcome(keep ? null : id, mine);
+            return new ReviewOutcome(keep ? null : id, caused);
         }
         RemoveFromDraft(seedDirectory, sourceId, candidateId);
         return new ReviewOutcome(id, []);
     }
+
+    /// <summary>An error without its line, which moves when a line is inserted above it.</summary>
+    private static (string, string?, string?, string) Key(SeedError e) => (e.File, e.Record, e.Field, e.Message);
+
+    /// <summary>The order of an observation's fields in the curated files (the draft's order, the optional fields in their places).</summary>
+    private static readonly string[] FieldOrder =
+    [
+        "id", "source", "metric", "dimensions", "region", "year", "yearBasis", "kind", "value", "lowerBound", "upperBound", "unit", "qualifier",
+        "headline", "valueAsWritten", "quote", "quoteEn", "institution", "programme", "nameAsWritten", "partOf", "reviewedExceptions", "note", "noteZh",
+    ];
+
+    /// <summary>
+    /// A record as the curated lines are written: its fields in <see cref="FieldOrder"/> (any other after them), a space
+    /// after each colon and comma, Chinese as characters; so an accepted record reads like its neighbours in a diff.
+    /// </summary>
+    private static string Line(JsonObject record) =>
+        Write(new JsonObject(record.OrderBy(p => Array.IndexOf(FieldOrder, p.Key) is var i && i < 0 ? FieldOrder.Length : i)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))));
+
+    private static string Write(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(", ", o.Select(p => JsonSerializer.Serialize(p.Key, Json) + ": " + Write(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(", ", a.Select(Write)) + "]",
+        null => "null",
+        _ => node.ToJsonString(Json),
+    };
 
     /// <summary>The next free id of a source, `&lt;source&gt;-NNN` one above the highest in use: ids are never reused.</summary>
     public static string NextId(string seedDirectory, string sourceId)
@@ -83,7 +112,7 @@ public static class DraftReview
     }
 
     /// <summary>The observations file of a source: the last of its files (yueqing has two parts), or a new `&lt;source&gt;.jsonl`.</summary>
-    private static string ObservationFile(string seedDirectory, string sourceId) =>
+    public static string ObservationFile(string seedDirectory, string sourceId) =>
         SeedReader.DataFiles(seedDirectory, "observations")
             .LastOrDefault(f => Path.GetFileName(f) == sourceId + ".jsonl" || Path.GetFileName(f).StartsWith(sourceId + ".", StringComparison.Ordinal))
         ?? Path.Combine(seedDirectory, "observations", sourceId + ".jsonl");
