@@ -178,7 +178,7 @@ public static class ExploreText
         ["facet.category"] = ("Category", "类别"),
         ["facet.metric"] = ("Metric", "指标"),
         ["facet.source"] = ("Source", "来源"),
-        ["facet.qualifier"] = ("Qualifier", "数值含义"),
+        ["facet.qualifier"] = ("How the value is meant", "数值含义"),
         ["facet.headline"] = ("Headline figures", "重点数据"),
         ["headline.true"] = ("Headline figures only", "仅重点数据"),
         ["headline.false"] = ("Other figures", "其他数据"),
