@@ -109,6 +109,7 @@ public static class ExploreText
         ["review.suggestions"] = ("Metric suggestions (score 0–1)", "指标建议（得分 0–1）"),
         ["review.use"] = ("Use", "选用"),
         ["review.newmetric"] = ("No metric of the catalogue fits; the name proposed for a new one: {0}. Add it to seed-data/metrics/ first, or choose a metric.", "目录中没有合适的指标；建议新增指标名称：{0}。请先将其加入 seed-data/metrics/，或选择已有指标。"),
+        ["review.nosuggestion"] = ("No metric of the catalogue comes close: type one, or add a new metric to seed-data/metrics/ first.", "目录中没有相近的指标：请输入一个，或先在 seed-data/metrics/ 中新增指标。"),
         ["review.fields"] = ("The record", "记录字段"),
         ["review.more"] = ("More fields: breakdown, bounds, links, exceptions", "更多字段：分组、区间、关联、例外"),
         ["review.accept"] = ("Accept", "接受"),
