@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using OpenHealthData.Data.Drafting;
 using OpenHealthData.Data.Seeding;
 
@@ -8,7 +9,7 @@ namespace OpenHealthData.Api.Review;
 /// One candidate of a draft as the review page shows it: the values of its fields (the draft's, or what the reviewer
 /// posted when the validator refused it), what the draft knows of it, its sentence in the text and the errors to show.
 /// </summary>
-public sealed class ReviewCandidate
+public sealed partial class ReviewCandidate
 {
     /// <summary>Characters of text shown before and after the sentence.</summary>
     private const int Around = 60;
@@ -78,17 +79,21 @@ public sealed class ReviewCandidate
         var from = Math.Max(0, sentenceStart - Around);
         var to = Math.Min(text.Length, sentenceEnd + Around);
 
+        // The text around the sentence without the blank lines of the layout: one line break between paragraphs.
+        while (from < sentenceStart && char.IsWhiteSpace(text[from])) from++;
+        while (to > sentenceEnd && char.IsWhiteSpace(text[to - 1])) to--;
         var runs = new List<ContextRun>();
-        if (from > 0) runs.Add(new ContextRun("…", false, false, false));
+        if (text[..from].Trim().Length > 0) runs.Add(new ContextRun("…", false, false, false));
         for (var i = from; i < to;)
         {
             var state = State(i);
             var j = i + 1;
             while (j < to && State(j) == state) j++;
-            runs.Add(new ContextRun(text[i..j], state.Sentence, state.Quote, state.Number));
+            var piece = text[i..j];
+            runs.Add(new ContextRun(state.Sentence ? piece : BlankLines().Replace(piece, "\n"), state.Sentence, state.Quote, state.Number));
             i = j;
         }
-        if (to < text.Length) runs.Add(new ContextRun("…", false, false, false));
+        if (text[to..].Trim().Length > 0) runs.Add(new ContextRun("…", false, false, false));
         return runs;
 
         (bool Sentence, bool Quote, bool Number) State(int i) => (
@@ -105,4 +110,7 @@ public sealed class ReviewCandidate
             if (string.CompareOrdinal(text, at, part, 0, part.Length) == 0) return at;
         return null;
     }
+
+    [GeneratedRegex(@"\s*\n\s*")]
+    private static partial Regex BlankLines();
 }

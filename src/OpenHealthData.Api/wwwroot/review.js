@@ -27,6 +27,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const summary = document.createElement('p');
       summary.textContent = answer.summary;
       const list = document.createElement('ul');
+      list.lang = 'en'; // the validator's words
       for (const text of elsewhere) list.appendChild(document.createElement('li')).textContent = text;
       verdict.replaceChildren(summary, ...(elsewhere.length ? [list] : []));
       verdict.dataset.state = answer.ok ? 'ok' : 'refused';

@@ -26,16 +26,35 @@ public static class DraftReview
 
     /// <summary>Accepts a candidate with the reviewer's edits (field → value; null removes the field).</summary>
     public static ReviewOutcome Accept(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits) =>
-        Write(seedDirectory, sourceId, candidateId, edits, keep: true);
+        Write(seedDirectory, sourceId, candidateId, edits);
 
-    /// <summary>What the validator would say of the candidate with these edits, without writing anything.</summary>
-    public static IReadOnlyList<SeedError> Verdict(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits) =>
-        Write(seedDirectory, sourceId, candidateId, edits, keep: false).Errors;
+    /// <summary>
+    /// What the validator would say of the candidate with these edits, without writing anything: the record is
+    /// accepted into a scratch copy of the seed, so the seed itself is never touched (not even if the process dies).
+    /// </summary>
+    public static IReadOnlyList<SeedError> Verdict(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "ohd-verdict-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(seedDirectory, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(scratch, Path.GetRelativePath(seedDirectory, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+            return Accept(scratch, sourceId, candidateId, edits).Errors;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 
     /// <summary>Drops a candidate from the draft file; false when it is not there.</summary>
     public static bool Reject(string seedDirectory, string sourceId, string candidateId) => RemoveFromDraft(seedDirectory, sourceId, candidateId);
 
-    private static ReviewOutcome Write(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits, bool keep)
+    private static ReviewOutcome Write(string seedDirectory, string sourceId, string candidateId, IReadOnlyDictionary<string, JsonNode?> edits)
     {
         var candidate = Pending(seedDirectory, sourceId).FirstOrDefault(c => (string?)c["id"] == candidateId)
             ?? throw new KeyNotFoundException($"no candidate '{candidateId}' in {DraftFile.PathFor(seedDirectory, sourceId)}");
@@ -62,11 +81,11 @@ public static class DraftReview
 
         // Its own errors, and those it causes in other records (one indicator headline in every report or in none).
         var caused = SeedReader.TryRead(seedDirectory).Errors.Where(e => !already.Contains(Key(e))).ToList();
-        if (!keep || caused.Count > 0)
+        if (caused.Count > 0)
         {
             if (before is null) File.Delete(path);
             else File.WriteAllText(path, before, new UTF8Encoding(false));
-            return new ReviewOutcome(keep ? null : id, caused);
+            return new ReviewOutcome(null, caused);
         }
         RemoveFromDraft(seedDirectory, sourceId, candidateId);
         return new ReviewOutcome(id, []);

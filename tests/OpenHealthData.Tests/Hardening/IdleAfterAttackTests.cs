@@ -1,21 +1,21 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Xunit.Abstractions;
 using OpenHealthData.Tests.Support;
+using Xunit.Abstractions;
 
 namespace OpenHealthData.Tests.Hardening;
 
 /// <summary>
 /// Issue 22's attacks sent to the built API running as its own process: each is refused with a 4xx GraphQL error
 /// whose code and message name the limit and the size seen, and the server is idle from its answer on: in the second
-/// after it, it uses under 10 % of one core (the issue asks for idle within a second; the attacks pinned 190 %). What
-/// is measured is the server process's own CPU time (utime + stime of /proc/&lt;pid&gt;/stat), not the machine's load,
-/// so other work on the machine does not move it; the runtime's background recompilation of hot methods (tiered
-/// compilation: once per method, whichever request made it hot) is counted apart and printed. How long each answer took is printed, not asserted (timings are
-/// for bench/hostile-load.py, which fails an attack over 100 ms). The one
-/// query that gets past validation and runs too long (no valid query runs near the 10 s limit on this data, so a
-/// second server has a 0.001 s limit) is stopped: 503 TIMEOUT, then idle too.
+/// after it, it uses under 10 % of one core (the issue asks for idle within a second; the attacks pinned 190 %).
+/// What is measured is the server process's own CPU time (utime + stime of /proc/&lt;pid&gt;/stat), not the
+/// machine's load, so other work on the machine does not move it; the runtime's background recompilation of hot
+/// methods (tiered compilation: once per method, whichever request made it hot) is counted apart and printed. How
+/// long each answer took is printed, not asserted (timings are for bench/hostile-load.py, which fails an attack
+/// over 100 ms). The one query that gets past validation and runs too long (no valid query runs near the 10 s limit
+/// on this data, so a second server has a 0.001 s limit) is stopped: 503 TIMEOUT, then idle too.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public sealed class IdleAfterAttackTests(ITestOutputHelper output)

@@ -8,7 +8,16 @@ namespace OpenHealthData.Tests.Support;
 /// <summary>The API on a real Kestrel socket on 127.0.0.1, so that the server's own limits (headers, URL length) apply.</summary>
 public sealed class KestrelApiFactory : ApiFactory
 {
+    private readonly string _environment = "Production";
+
     public KestrelApiFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>The same in another hosting environment ("Development", as `dotnet run` starts it).</summary>
+    public static KestrelApiFactory In(string environment) => new(environment);
+
+    private KestrelApiFactory(string environment) : this() => _environment = environment;
+
+    protected override string Environment => _environment;
 
     private HttpClient? _client;
 

@@ -16,6 +16,20 @@ public static class SeedRecords
             .Select(line => JsonDocument.Parse(line).RootElement.Clone()),
     ]);
 
+    private static readonly Lazy<IReadOnlyList<JsonElement>> AllRegions = new(() =>
+    [
+        .. Directory.GetFiles(Path.Combine(RepoPaths.SeedData, "regions"), "*.jsonl")
+            .SelectMany(File.ReadLines)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone()),
+    ]);
+
+    /// <summary>Every shipped region record.</summary>
+    public static IReadOnlyList<JsonElement> Regions => AllRegions.Value;
+
+    /// <summary>How many shipped regions there are.</summary>
+    public static int RegionCount => AllRegions.Value.Count;
+
     /// <summary>Every shipped observation record.</summary>
     public static IReadOnlyList<JsonElement> Observations => All.Value;
 
