@@ -17,18 +17,18 @@ public static class ComparisonQuery
     {
         var resolved = codes.Require(metric, "metric");
         if (resolved.Metric.Scope != MetricScopes.Region)
-            throw new QueryArgumentException($"Metric '{resolved.Metric.Code}' has scope {resolved.Metric.Scope}: its figures are about single institutions, not whole regions, so they are not compared across regions.");
+            throw new QueryArgumentException($"Metric '{resolved.Metric.Code}' has scope {resolved.Metric.Scope}: its figures are about single institutions, not whole regions, so they are not compared across regions.", "metric");
         if (kind is not null && !Vocabulary.ObservationKinds.Contains(kind))
-            throw new QueryArgumentException($"'kind' must be one of: {string.Join(", ", Vocabulary.ObservationKinds)}; got '{kind}'.");
+            throw new QueryArgumentException($"'kind' must be one of: {string.Join(", ", Vocabulary.ObservationKinds)}; got '{kind}'.", "kind");
         var declared = Dimensions.ParseAllowed(resolved.Metric.Dimensions);
         foreach (var (name, value) in dimensions)
         {
             if (!declared.TryGetValue(name, out var allowed))
                 throw new QueryArgumentException(declared.Count == 0
                     ? $"Dimension '{name}': metric '{resolved.Metric.Code}' has no dimensions."
-                    : $"Dimension '{name}' is not a dimension of metric '{resolved.Metric.Code}'; it has: {string.Join(", ", declared.Keys)}.");
+                    : $"Dimension '{name}' is not a dimension of metric '{resolved.Metric.Code}'; it has: {string.Join(", ", declared.Keys)}.", $"dimension.{name}");
             if (!allowed.Contains(value))
-                throw new QueryArgumentException($"Dimension '{name}': '{value}' is not one of its values: {string.Join(", ", allowed)}.");
+                throw new QueryArgumentException($"Dimension '{name}': '{value}' is not one of its values: {string.Join(", ", allowed)}.", $"dimension.{name}");
         }
 
         var where = MetricCodes.Filter(resolved, dimensions);

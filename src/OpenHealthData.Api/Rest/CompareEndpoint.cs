@@ -41,7 +41,8 @@ public static class CompareEndpoint
             }
             catch (QueryArgumentException e)
             {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+                return e.Argument is { } parameter ? new ParameterProblem(parameter, e.Message).ToResult()
+                    : TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
             }
         }).WithName("Compare").WithTags("Lookups").WithMetadata(Parameters)
           .WithSummary("Like-for-like figures of a metric across regions: ?metric=&year=&kind=&dimension.<name>=<value>.")

@@ -21,11 +21,11 @@ public static class SearchEndpoints
             string? Text(string name) => values.GetValueOrDefault(name) as string;
             var (q, headline, year, first) = (Text("q"), Text("headline"), (int?)values.GetValueOrDefault("year"), (int?)values.GetValueOrDefault("first"));
             if (string.IsNullOrWhiteSpace(q))
-                return BadRequest("'q' is required: the words to search for, in Chinese or English, e.g. /api/v1/search?q=出生率 or ?q=birth%20rate.");
+                return new ParameterProblem("q", "'q' is required: the words to search for, in Chinese or English, e.g. /api/v1/search?q=出生率 or ?q=birth%20rate.").ToResult();
             bool? isHeadline = null;
             if (!string.IsNullOrEmpty(headline))
             {
-                if (!bool.TryParse(headline, out var parsed)) return BadRequest($"'headline' must be true or false, not '{headline}'.");
+                if (!bool.TryParse(headline, out var parsed)) return new ParameterProblem("headline", $"'headline' must be true or false, not '{headline}'.").ToResult();
                 isHeadline = parsed;
             }
             try
@@ -41,7 +41,7 @@ public static class SearchEndpoints
             }
             catch (QueryArgumentException e)
             {
-                return BadRequest(e.Message);
+                return e.Argument is { } parameter ? new ParameterProblem(parameter, e.Message).ToResult() : BadRequest(e.Message);
             }
         }).WithName("Search").WithTags("Search").WithMetadata(SearchParameters).ProducesProblem(StatusCodes.Status400BadRequest)
           .WithSummary("Figures whose metric, quote, English rendering, sentence, note, region, institution, programme or source have every word of q (Chinese typed with or without spaces, English in any case, form or spelling, synonyms), most relevant first; when none has them all, those with most of them, with a notice naming the words that found nothing.")

@@ -23,20 +23,20 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         void Where(string field, FilterOperator op, object value) => filter = FilterNode.And(filter, FilterNode.Where(shape.FindScalar(field)!, op, value));
         if (!string.IsNullOrEmpty(Region))
         {
-            if (!regions.Contains(Region)) throw new QueryArgumentException($"'{Region}' is not a known region code.");
+            if (!regions.Contains(Region)) throw new QueryArgumentException($"'{Region}' is not a known region code.", "region");
             Where("regionCode", FilterOperators.Eq, Region);
         }
         if (!string.IsNullOrEmpty(WithinRegion)) filter = FilterNode.And(filter, regions.Within(shape, WithinRegion));
         if (Year is { } year) Where("year", FilterOperators.Eq, year);
         if (!string.IsNullOrEmpty(Kind))
         {
-            if (!Kinds.Contains(Kind)) throw new QueryArgumentException($"'{Kind}' is not a kind; kinds are {string.Join(", ", Kinds)}.");
+            if (!Kinds.Contains(Kind)) throw new QueryArgumentException($"'{Kind}' is not a kind; kinds are {string.Join(", ", Kinds)}.", "kind");
             Where("kind", FilterOperators.Eq, Kind);
         }
         if (!string.IsNullOrEmpty(Category))
         {
             var codes = references.Table<Metric>()!.Values.Where(m => m.Category == Category).Select(m => m.Code).ToList();
-            if (codes.Count == 0) throw new QueryArgumentException($"'{Category}' is not a metric category.");
+            if (codes.Count == 0) throw new QueryArgumentException($"'{Category}' is not a metric category.", "category");
             Where("metricCode", FilterOperators.In, codes);
         }
         if (!string.IsNullOrEmpty(Metric))
@@ -46,14 +46,14 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         }
         if (!string.IsNullOrEmpty(Source))
         {
-            if (!references.Table<Source>()!.ContainsKey(Source)) throw new QueryArgumentException($"'{Source}' is not a source id.");
+            if (!references.Table<Source>()!.ContainsKey(Source)) throw new QueryArgumentException($"'{Source}' is not a source id.", "source");
             Where("sourceId", FilterOperators.Eq, Source);
         }
         if (!string.IsNullOrEmpty(Qualifier))
         {
             var qualifier = Qualifier.ToUpperInvariant();
             if (!Vocabulary.Qualifiers.Contains(qualifier))
-                throw new QueryArgumentException($"'{Qualifier}' is not a qualifier; qualifiers are {string.Join(", ", Vocabulary.Qualifiers.Order(StringComparer.Ordinal))}.");
+                throw new QueryArgumentException($"'{Qualifier}' is not a qualifier; qualifiers are {string.Join(", ", Vocabulary.Qualifiers.Order(StringComparer.Ordinal))}.", "qualifier");
             Where("qualifier", FilterOperators.Eq, qualifier);
         }
         if (Headline is { } headline) Where("headline", FilterOperators.Eq, headline);

@@ -51,7 +51,7 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
             throw new QueryArgumentException("Search results page forward only: use 'first' and 'after'.");
         var size = page.First ?? paging.Value.DefaultPageSize;
         if (size < 0 || size > paging.Value.MaxPageSize)
-            throw new QueryArgumentException($"'first' must be between 0 and {paging.Value.MaxPageSize}, the maximum page size; got {size}.");
+            throw new QueryArgumentException($"'first' must be between 0 and {paging.Value.MaxPageSize}, the maximum page size; got {size}.", "first");
         var start = page.After is null ? 0 : Paging.Decode(page.After, "after") + 1;
 
         Found? found = null;

@@ -272,7 +272,7 @@ public static class HostileCorpus
         yield return Get("unknown route for a browser", "/admin", 404, Page("text/html", "<p class=\"problem\">There is no page at /admin.</p>"), "Accept", "text/html");
         yield return new HostileCase("405 for a browser on an API path", "PUT", "/graphql", null, null, ["Accept", "text/html"], 405, Problem("Method Not Allowed", "/graphql does not take PUT; it takes GET, POST."));
         yield return Get("REST cursor at the largest int", "/api/v1/observations?after=" + Cursor("pos:2147483647"), 400, Problem("Bad Request", "'after' is not a valid cursor; use a cursor returned by this API.", "after"));
-        yield return Get("search cursor at the largest int", "/api/v1/search?q=" + Uri.EscapeDataString("结核") + "&after=" + Cursor("pos:2147483647"), 400, Problem("Bad Request", "'after' is not a valid cursor; use a cursor returned by this API."));
+        yield return Get("search cursor at the largest int", "/api/v1/search?q=" + Uri.EscapeDataString("结核") + "&after=" + Cursor("pos:2147483647"), 400, Problem("Bad Request", "'after' is not a valid cursor; use a cursor returned by this API.", "after"));
         yield return Get("explorer cursor at the largest int", "/explore?q=" + Uri.EscapeDataString("结核") + "&after=" + Cursor("pos:2147483647"), 400,
             Page("text/html", "<p class=\"problem\">&#x27;after&#x27; is not a valid cursor; use a cursor returned by this API.</p>"));
 

@@ -74,7 +74,7 @@ public sealed class ParameterMatrixTests
                     var form = query.FirstOrDefault(q => q.Name == name)?.Form;
                     // a code of an entity that names nothing is a 400 too (the one REST rule), as is any malformed value
                     var malformed = form is not null && (kind is "empty" or "repeated" or "very long" || form is not ParameterForm.Text);
-                    await Check($"{basePath}?{once}{(kind == "repeated" ? "&" + once : "")}", $"{template} ?{name} {kind}", malformed ? name : null);
+                    await Check($"{basePath}?{once}{(kind == "repeated" ? "&" + once : "")}", $"{template} ?{name} {kind}", malformed ? name : null, names);
                 }
         }
 
@@ -84,7 +84,9 @@ public sealed class ParameterMatrixTests
         // The matrix is not vacuous: well-formed values are answered.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/observations?region=330382&year=2023&kind=actual&first=5")).StatusCode);
 
-        async Task Check(string url, string name, string? expectProblemFor)
+        // names: the route's query parameters; a 400 about one of them says which in its "parameter" member (a client
+        // can point at the field), even when the value looked well formed (an unknown code, a cursor that is not ours).
+        async Task Check(string url, string name, string? expectProblemFor, IReadOnlyCollection<string>? names = null)
         {
             using var response = await client.GetAsync(url);
             var status = (int)response.StatusCode;
@@ -93,6 +95,11 @@ public sealed class ParameterMatrixTests
             if (status >= 400)
                 foreach (var leak in Leaks.Where(l => body.Contains(l, StringComparison.Ordinal)))
                     failures.Add($"{name}: the answer contains '{leak}': {Shorten(body)}");
+            if (status == 400 && names is not null && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+            {
+                var named = JsonDocument.Parse(body).RootElement.TryGetProperty("parameter", out var p) ? p.GetString() : null;
+                if (named is null || !names.Contains(named)) failures.Add($"{name}: a 400 whose 'parameter' ({named ?? "missing"}) is not one of {string.Join(", ", names)}: {Shorten(body)}");
+            }
             if (expectProblemFor is null) return;
             if (status != 400 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             {
