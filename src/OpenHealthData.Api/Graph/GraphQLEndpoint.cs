@@ -110,7 +110,9 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
-            return notJson with { CacheKey = text };
+            return (TooDeep(text) is { } levels
+                ? Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The request body nests JSON {levels} levels deep; the limit is {MaxJsonDepth}.")
+                : notJson) with { CacheKey = text };
         }
     }
 
@@ -126,7 +128,10 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
             try { inputs[parameter] = serializer.Deserialize<Inputs>(json); }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
             {
-                return Task.FromResult(Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The '{parameter}' parameter is not a JSON object.") with { CacheKey = key });
+                var message = TooDeep(json) is { } levels
+                    ? $"The '{parameter}' parameter nests JSON {levels} levels deep; the limit is {MaxJsonDepth}."
+                    : $"The '{parameter}' parameter is not a JSON object.";
+                return Task.FromResult(Failed(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message) with { CacheKey = key });
             }
         }
         return Task.FromResult(new ReadRequest(new GraphQLRequest
@@ -137,6 +142,29 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
     }
 
     private static ReadRequest Failed(int status, string code, string message) => new(null, null, new(status, code, message));
+
+    /// <summary>The JSON reader's depth limit (System.Text.Json's default, which the GraphQL serializer keeps).</summary>
+    private const int MaxJsonDepth = 64;
+
+    /// <summary>
+    /// How deep JSON that the serializer refused is nested, when that is why (valid JSON past the reader's depth limit
+    /// is otherwise reported as not JSON at all); null when it is within the limit or not well-formed.
+    /// </summary>
+    private static int? TooDeep(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var levels = 0;
+        try
+        {
+            while (reader.Read())
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) levels = Math.Max(levels, reader.CurrentDepth + 1);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return levels > MaxJsonDepth ? levels : null;
+    }
 
     /// <summary>The IDE, for a browser that opens /graphql.</summary>
     protected virtual async Task WriteIdeAsync(HttpContext http)

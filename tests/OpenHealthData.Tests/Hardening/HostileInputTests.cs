@@ -189,7 +189,8 @@ public static class HostileCorpus
         yield return Body("variables is an array", "{\"query\": \"{ regions { totalCount } }\", \"variables\": [1]}", 400, Err("BAD_REQUEST", NotARequest));
         yield return Body("operationName is a number", "{\"query\": \"{ regions { totalCount } }\", \"operationName\": 5}", 400, Err("BAD_REQUEST", NotARequest));
         yield return Body("unclosed string", "{\"query\": \"{ regions { totalCount } }", 400, Err("BAD_REQUEST", NotARequest));
-        yield return Body("JSON nested 1000 deep in variables", "{\"query\": \"{ regions { totalCount } }\", \"variables\": {\"a\": " + Repeat("[", 1000) + Repeat("]", 1000) + "}}", 400, Err("BAD_REQUEST", NotARequest));
+        yield return Body("JSON nested 1000 deep in variables", "{\"query\": \"{ regions { totalCount } }\", \"variables\": {\"a\": " + Repeat("[", 1000) + Repeat("]", 1000) + "}}", 400, Err("BAD_REQUEST", "The request body nests JSON 1002 levels deep; the limit is 64."));
+        yield return Body("JSON nested 65 deep in variables", "{\"query\": \"{ regions { totalCount } }\", \"variables\": {\"a\": " + Repeat("[", 63) + Repeat("]", 63) + "}}", 400, Err("BAD_REQUEST", "The request body nests JSON 65 levels deep; the limit is 64."));
         yield return Bytes("invalid UTF-8", [.. Encoding.ASCII.GetBytes("{\"query\": \"{ regions { totalCount } }\", \"x\": \""), 0xFF, 0xFE, 0xC3, .. Encoding.ASCII.GetBytes("\"}")], 400, Err("BAD_REQUEST", NotARequest));
         yield return Bytes("overlong UTF-8 slash", [.. Encoding.ASCII.GetBytes("{\"query\": \"{ regions { totalCount } }\", \"x\": \""), 0xC0, 0xAF, .. Encoding.ASCII.GetBytes("\"}")], 400, Err("BAD_REQUEST", NotARequest));
         yield return Bytes("UTF-16 body", Encoding.Unicode.GetBytes("{\"query\": \"{ regions { totalCount } }\"}"), 400, Err("BAD_REQUEST", NotARequest));
@@ -251,7 +252,7 @@ public static class HostileCorpus
         yield return Gql("or of two and lists of 249 items", Attacks.ObservationFilterQuery, 200, Err("FILTER_TOO_LARGE", "The filter 'where' of 'observations' has 999 terms (and/or items, fields and operators); the limit is 100."), new { w = new { or = new[] { Attacks.YearList("and", 249), Attacks.YearList("and", 249) } } });
         yield return Gql("and/or nested 20 deep in a variable", Attacks.ObservationFilterQuery, 200, Count("observations", ObservationsIn(2023, 2023)), new { w = Attacks.Nested(20) });
         yield return Body("and/or nested 100 deep in a variable", "{\"query\": " + JsonSerializer.Serialize(Attacks.ObservationFilterQuery) + ", \"variables\": {\"w\": " +
-            Repeat("{\"and\": [", 100) + "{\"year\": {\"eq\": 2023}}" + Repeat("]}", 100) + "}}", 400, Err("BAD_REQUEST", NotARequest));
+            Repeat("{\"and\": [", 100) + "{\"year\": {\"eq\": 2023}}" + Repeat("]}", 100) + "}}", 400, Err("BAD_REQUEST", "The request body nests JSON 204 levels deep; the limit is 64."));
         yield return Gql("or with 49 items", Attacks.ObservationFilterQuery, 200, Count("observations", ObservationsIn(2000, 2048)), new { w = Attacks.YearList("or", 49) });
 
         // Issue 22, 4: what a binary started from another folder did not find
