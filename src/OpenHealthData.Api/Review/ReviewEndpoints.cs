@@ -21,7 +21,7 @@ namespace OpenHealthData.Api.Review;
 /// </summary>
 public static partial class ReviewEndpoints
 {
-    /// <summary>One review step at a time: a verdict writes the record into the seed for a moment and takes it out again.</summary>
+    /// <summary>One review step at a time: an accept writes the record and takes it out again when it is refused, and removes the candidate from the draft.</summary>
     private static readonly Lock Gate = new();
 
     public static void MapReview(this IEndpointRouteBuilder app)
@@ -32,11 +32,11 @@ public static partial class ReviewEndpoints
         {
             var seed = data.Value.ResolvedSeedDirectory;
             var folder = Path.Combine(seed, DraftFile.Folder);
-            List<(string Source, int Pending)> drafts;
+            List<(string Source, int? Pending)> drafts;
             lock (Gate)
                 drafts = Directory.Exists(folder)
                     ? [.. Directory.EnumerateFiles(folder, "*.jsonl").Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(IsSourceId)
-                        .Order(StringComparer.Ordinal).Select(id => (id, DraftReview.Pending(seed, id).Count))]
+                        .Order(StringComparer.Ordinal).Select(id => (id, PendingCount(seed, id)))]
                     : [];
             return new RazorComponentResult<ReviewIndexView>(new { R = new ExploreRequest(http), Drafts = drafts });
         });
@@ -51,7 +51,7 @@ public static partial class ReviewEndpoints
             var notice = query["accepted"].ToString() is { Length: > 0 } id && FileHolding(seed, id) is { } file ? r.F("review.accepted", id, file)
                 : query["rejected"].ToString() is { Length: > 0 } rejected ? r.F("review.rejected", rejected)
                 : null;
-            lock (Gate) return Page(r, seed, source, antiforgery, StatusCodes.Status200OK, notice, query["at"].ToString());
+            lock (Gate) return Guarded(r, source, () => Page(r, seed, source, antiforgery, StatusCodes.Status200OK, notice, query["at"].ToString()));
         });
 
         review.MapPost("/{source}/{candidate}/accept", async (string source, string candidate, HttpContext http, IOptions<DataOptions> data, IAntiforgery antiforgery) =>
@@ -62,7 +62,7 @@ public static partial class ReviewEndpoints
             if (!await antiforgery.IsRequestValidAsync(http)) return ExploreEndpoints.Problem(r, StatusCodes.Status400BadRequest, r.T("review.stale"));
             var posted = ReviewForm.Posted(await http.Request.ReadFormAsync(http.RequestAborted));
             var (edits, errors) = ReviewForm.Read(posted, r);
-            lock (Gate)
+            lock (Gate) return Guarded(r, source, () =>
             {
                 var (found, next) = Locate(seed, source, candidate);
                 if (!found) return Page(r, seed, source, antiforgery, StatusCodes.Status409Conflict, r.F("review.gone", candidate), problem: true);
@@ -71,7 +71,7 @@ public static partial class ReviewEndpoints
                 errors = outcome is null ? errors : [.. outcome.Errors];
                 return Page(r, seed, source, antiforgery, StatusCodes.Status422UnprocessableEntity, r.F("review.notwritten", candidate, errors.Count), candidate,
                     problem: true, refused: (candidate, posted, errors, DraftReview.NextId(seed, source)));
-            }
+            });
         });
 
         review.MapPost("/{source}/{candidate}/reject", async (string source, string candidate, HttpContext http, IOptions<DataOptions> data, IAntiforgery antiforgery) =>
@@ -80,13 +80,13 @@ public static partial class ReviewEndpoints
             var seed = data.Value.ResolvedSeedDirectory;
             if (!Known(seed, source)) return NoSuchSource(r, source);
             if (!await antiforgery.IsRequestValidAsync(http)) return ExploreEndpoints.Problem(r, StatusCodes.Status400BadRequest, r.T("review.stale"));
-            lock (Gate)
+            lock (Gate) return Guarded(r, source, () =>
             {
                 var (found, next) = Locate(seed, source, candidate);
                 if (!found || !DraftReview.Reject(seed, source, candidate))
                     return Page(r, seed, source, antiforgery, StatusCodes.Status409Conflict, r.F("review.gone", candidate), problem: true);
                 return SeeOther(http, r.Link($"/review/{source}", [new("rejected", candidate), new("at", next)], "done"));
-            }
+            });
         });
 
         review.MapPost("/{source}/{candidate}/verdict", async (string source, string candidate, HttpContext http, IOptions<DataOptions> data, IAntiforgery antiforgery) =>
@@ -96,14 +96,20 @@ public static partial class ReviewEndpoints
             if (!Known(seed, source)) return Verdict(StatusCodes.Status404NotFound, r.F("review.nosource", source), []);
             if (!await antiforgery.IsRequestValidAsync(http)) return Verdict(StatusCodes.Status400BadRequest, r.T("review.stale"), []);
             var (edits, errors) = ReviewForm.Read(ReviewForm.Posted(await http.Request.ReadFormAsync(http.RequestAborted)), r);
-            string id;
             lock (Gate)
             {
-                if (!Locate(seed, source, candidate).Found) return Verdict(StatusCodes.Status404NotFound, r.F("review.gone", candidate), []);
-                if (errors.Count == 0) errors = [.. DraftReview.Verdict(seed, source, candidate, edits)];
-                id = DraftReview.NextId(seed, source);
+                try
+                {
+                    if (!Locate(seed, source, candidate).Found) return Verdict(StatusCodes.Status404NotFound, r.F("review.gone", candidate), []);
+                    if (errors.Count == 0) errors = [.. DraftReview.Verdict(seed, source, candidate, edits)];
+                    return Verdict(StatusCodes.Status200OK, errors.Count == 0 ? r.T("review.verdict.ok") : r.F("review.verdict.refused", errors.Count), errors,
+                        DraftReview.NextId(seed, source));
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                {
+                    return Verdict(StatusCodes.Status409Conflict, r.F("review.brokendraft", $"seed-data/drafts/{source}.jsonl", e.Message), []);
+                }
             }
-            return Verdict(StatusCodes.Status200OK, errors.Count == 0 ? r.T("review.verdict.ok") : r.F("review.verdict.refused", errors.Count), errors, id);
         });
     }
 
@@ -129,6 +135,23 @@ public static partial class ReviewEndpoints
         // A page with forms of the moment is never stored (the token and the pending candidates change with each step).
         r.Http.Response.Headers.CacheControl = "no-store";
         return new RazorComponentResult<ReviewView>(new { R = r, Page = page }) { StatusCode = status };
+    }
+
+    /// <summary>How many candidates a draft has left; null when its file cannot be read (its page says why).</summary>
+    private static int? PendingCount(string seed, string source)
+    {
+        try { return DraftReview.Pending(seed, source).Count; }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>A step on a draft file someone has broken by hand (a line that is not JSON, an id that is not text): a 409 page that says so.</summary>
+    private static IResult Guarded(ExploreRequest r, string source, Func<IResult> step)
+    {
+        try { return step(); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return ExploreEndpoints.Problem(r, StatusCodes.Status409Conflict, r.F("review.brokendraft", $"seed-data/drafts/{source}.jsonl", e.Message));
+        }
     }
 
     /// <summary>Whether the candidate is still in the draft, and the one after it (where the reviewer goes on).</summary>

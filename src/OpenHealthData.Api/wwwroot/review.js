@@ -50,8 +50,9 @@ document.addEventListener('DOMContentLoaded', () => {
     form.addEventListener('submit', () => { sent = true; clearTimeout(timer); });
     form.addEventListener('input', later);
     form.addEventListener('change', later);
-    // The first time a candidate is worked on, say at once what the validator thinks of it as drafted.
-    form.addEventListener('focusin', () => { if (asked === 0 && !sent) check(); });
+    // The first time a field of a candidate is worked on, say at once what the validator thinks of it as drafted
+    // (not for its buttons: a candidate rejected at once needs no verdict).
+    form.addEventListener('focusin', e => { if (asked === 0 && !sent && e.target.matches('input, select, textarea')) check(); });
 
     const metric = form.elements.namedItem('metric');
     const name = metric && document.getElementById(`${metric.id}-name`);

@@ -57,6 +57,20 @@ public sealed partial class ReviewPageTests(ReviewServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_draft_file_broken_by_hand_is_a_409_page_that_says_so_not_a_500()
+    {
+        File.WriteAllLines(Path.Combine(server.Seed.Directory, "drafts", "broken-by-hand.jsonl"), ["{\"id\": \"broken-by-hand-001\"", "not json"]);
+        var client = server.Api.SocketClient();
+
+        using var page = await client.GetAsync("/review/broken-by-hand?lang=en");
+        var index = await client.GetStringAsync("/review?lang=en");
+
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        Assert.Contains("The draft file seed-data/drafts/broken-by-hand.jsonl cannot be read (", await page.Content.ReadAsStringAsync());
+        Assert.Contains("broken-by-hand</a> <span class=\"count\">cannot be read: open it to see why</span>", index);
+    }
+
+    [Fact]
     public async Task The_page_shows_every_candidate_in_its_text_with_why_and_the_metric_suggestions()
     {
         var (_, html, token) = await Open();
