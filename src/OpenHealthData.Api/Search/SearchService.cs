@@ -180,18 +180,21 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
     public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
-    /// The figures with all terms of any of the sets, with their scores. A term whose every word is in at least half of
-    /// the figures (<see cref="CommonTerms"/>) still has to match but is left out of the ranking, where bm25 would give
-    /// it nothing (idf 1e-6) after reading its whole list; when a set has nothing else, no figure is ranked.
+    /// The figures with all terms of any of the sets, with their scores. A word in at least half of the figures
+    /// (<see cref="CommonTerms"/>) still has to match but is left out of the ranking, where bm25 would give it
+    /// nothing (idf 1e-6) after reading its whole list; when a set has nothing else, no figure is ranked.
     /// </summary>
     private Dictionary<string, double> Match(IReadOnlyList<IReadOnlyList<SearchTerm>> anyOf)
     {
         static string AnyOf(IEnumerable<IEnumerable<SearchTerm>> sets) => string.Join(" OR ", sets.Select(s => $"({All(s)})"));
         var expression = AnyOf(anyOf);
-        var ranked = anyOf.Select(set => set.Where(t => !t.Alternatives.All(a => a.All(common.IsCommon))).ToList()).ToList();
+        // An alternative with a common word is left out too: bm25 reads the list of every word of every alternative.
+        var ranked = anyOf.Select(set => set.Select(t => t with { Alternatives = [.. t.Alternatives.Where(a => !a.Any(common.IsCommon))] })
+            .Where(t => t.Alternatives.Count > 0).ToList()).ToList();
+        var rankedExpression = AnyOf(ranked);
         var (sql, parameters) = ranked.Any(set => set.Count == 0) ? (UnrankedMatchSql, new object?[] { expression })
-            : ranked.Zip(anyOf).All(p => p.First.Count == p.Second.Count) ? (MatchSql, [expression])
-            : (RankedMatchSql, [AnyOf(ranked), expression]);
+            : rankedExpression == expression ? (MatchSql, [expression])
+            : (RankedMatchSql, [rankedExpression, expression]);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (id, score) in connections.Query(sql, parameters, r => (r.GetString(0), r.GetDouble(1)))) result[id] = score;
         return result;
