@@ -5,7 +5,8 @@
 # of two checkouts), each with its own database built by itself (DATABASE with -A / -B before .db). Both run at once on 127.0.0.1 (ports 5851, 5852), each warmed up WARMUP s per request;
 # then for each round and request: A then B (odd rounds) or B then A (even rounds), `wrk -t1` DURATION s each.
 # Prints req/s, p50/p99 and CPU ms per request (user + system time of the process / requests) of each, and B/A.
-# Knobs: DURATION=10 ROUNDS=3 CONNECTIONS=32 WARMUP=10. Stops both servers on exit.
+# Knobs: DURATION=10 ROUNDS=3 CONNECTIONS=32 WARMUP=10; SEED_B=folder (B's seed data when the two builds read
+# different seed formats; SEED_DIR otherwise). Stops both servers on exit.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 A_DIR=$1 B_DIR=$2 DB=$3 SEED=$4; shift 4
@@ -15,8 +16,9 @@ PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
-start() { # NAME DIR PORT
-  (cd "$2" && setsid dotnet OpenHealthData.Api.dll --urls "http://127.0.0.1:$3" --Data:SeedDirectory "$SEED" --Data:DatabasePath "${DB%.db}-$1.db" \
+SEED_B=${SEED_B:-$SEED}
+start() { # NAME DIR PORT SEED_DIR
+  (cd "$2" && setsid dotnet OpenHealthData.Api.dll --urls "http://127.0.0.1:$3" --Data:SeedDirectory "$4" --Data:DatabasePath "${DB%.db}-$1.db" \
     --RateLimiting:Enabled false --ResponseCache:MaxBytes 0) >"$WORK/$1.log" 2>&1 &
   local deadline=$((SECONDS + 300))
   until curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$3/healthz"; do
@@ -25,8 +27,8 @@ start() { # NAME DIR PORT
   done
   pgrep -f "OpenHealthData.Api.dll --urls http://127.0.0.1:$3" | head -1
 }
-A_PID=$(start A "$A_DIR" 5851); PIDS+=("$A_PID")
-B_PID=$(start B "$B_DIR" 5852); PIDS+=("$B_PID")
+A_PID=$(start A "$A_DIR" 5851 "$SEED"); PIDS+=("$A_PID")
+B_PID=$(start B "$B_DIR" 5852 "$SEED_B"); PIDS+=("$B_PID")
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 run() { # PID PORT BODY SECONDS -> "req/s p50 p99 requests cpu_ms"
   local before after result

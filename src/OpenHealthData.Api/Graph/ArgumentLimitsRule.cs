@@ -13,12 +13,14 @@ namespace OpenHealthData.Api.Graph;
 /// <see cref="RequestLimits.MaxOrderKeyDepth"/>. A long OR list is one SQL expression per item (SQLite refuses an
 /// expression tree deeper than 1,000); every sort key a lookup per row. Runs on cached documents too, since variables
 /// change; each argument and each variable is measured once (a variable used twice is not measured twice), so the
-/// work is linear in the request.
+/// work is linear in the request. On a cached document (<paramref name="variablesOnly"/>) the literal arguments were
+/// measured when it was first validated and cannot have changed: an operation without variables is not walked again.
 /// </summary>
-public sealed class ArgumentLimitsRule(RequestLimits limits) : ValidationRuleBase
+public sealed class ArgumentLimitsRule(RequestLimits limits, bool variablesOnly = false) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
+        if (variablesOnly && context.Operation.Variables is not { Items.Count: > 0 }) return default;
         var variables = new Dictionary<string, ValueSize>(StringComparer.Ordinal);
         return new(new MatchingNodeVisitor<GraphQLArgument>((argument, ctx) =>
         {

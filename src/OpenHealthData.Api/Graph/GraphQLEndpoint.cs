@@ -177,13 +177,12 @@ public class GraphQLEndpoint(IOptions<RequestLimits> limits, IDocumentExecuter e
     protected virtual ExecutionOptions Options(HttpContext http, GraphQLRequest request, bool overGet, CancellationToken ct)
     {
         var operations = overGet ? QueriesOnlyRule.OverGet : QueriesOnlyRule.OverPost;
-        var arguments = new ArgumentLimitsRule(Limits);
         return new ExecutionOptions
         {
             Query = request.Query,
             // The argument sizes first: no other rule parses a list before its length is known to be within the limit.
-            ValidationRules = [arguments, .. DocumentValidator.CoreRules, operations],
-            CachedDocumentValidationRules = [arguments, operations],
+            ValidationRules = [new ArgumentLimitsRule(Limits), .. DocumentValidator.CoreRules, operations],
+            CachedDocumentValidationRules = [new ArgumentLimitsRule(Limits, variablesOnly: true), operations],
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,

@@ -14,7 +14,7 @@ public static class SearchEndpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapGet("/search", async Task<Results<Ok<SearchResults>, ProblemHttpResult>> (
-            HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, EntityCodes entities, CancellationToken ct) =>
+            HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, MetricCodes metrics, EntityCodes entities, CancellationToken ct) =>
         {
             if (!SearchParameters.TryRead(http.Request.Query, out var values, out var problem)) return problem.ToResult();
             if (entities.Unknown(SearchParameters, values) is { } unknown) return unknown.ToResult();
@@ -31,7 +31,7 @@ public static class SearchEndpoints
             try
             {
                 var filtered = new SearchFilter(Text("region"), year, Text("kind"), Text("category"), Text("metric"), Text("source"), Text("qualifier"), isHeadline, Text("withinRegion"))
-                    .Filter(regions, references);
+                    .Filter(regions, references, metrics);
                 var page = await search.SearchAsync(q, filtered, new PageRequest(first, Text("after")), ct);
                 var columns = Dataset.Find("observations")!.Columns;
                 return TypedResults.Ok(new SearchResults(q, page.Terms, page.TotalCount, page.PageInfo.HasNextPage, page.PageInfo.EndCursor, page.Facets,
@@ -69,7 +69,7 @@ public static class SearchEndpoints
         new("year", new ParameterForm.WholeNumber("a year in four digits, such as 2023", 1000, 9999), "Figures that refer to this year."),
         new("kind", new ParameterForm.Text("a kind: actual, target or change"), "Figures of this kind."),
         new("category", new ParameterForm.Text("a category such as maternal_child_health"), "Figures of metrics in this category."),
-        new("metric", new ParameterForm.Code("a metric code such as physicians_per_1000", "metrics"), "Figures of this metric."),
+        new("metric", new ParameterForm.Code("a metric code such as physicians_per_1000 (or an old code of one)", "metrics"), "Figures of this metric; an old code adds the dimensions it stood for."),
         new("source", new ParameterForm.Code("a source id such as yueqing-2023-work-summary", "sources"), "Figures from this report."),
         new("qualifier", new ParameterForm.Text("a qualifier: EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE or RANK"), "Figures with this qualifier."),
         new("headline", new ParameterForm.Text("true or false"), "true: only the figures a journalist would lead with."),

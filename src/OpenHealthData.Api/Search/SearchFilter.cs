@@ -15,8 +15,12 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
 {
     public static readonly IReadOnlyList<string> Kinds = ["actual", "target", "change"];
 
-    /// <summary>The filters given, as one filter on observations; null when none is given.</summary>
-    public FilterNode? Filter(RegionTree regions, ReferenceCache references)
+    /// <summary>
+    /// The filters given, as one filter on observations; null when none is given. With <paramref name="metrics"/>, an
+    /// old metric code means its metric and the dimensions it stood for, as on /api/v1/observations; without, only a
+    /// current metric code is accepted.
+    /// </summary>
+    public FilterNode? Filter(RegionTree regions, ReferenceCache references, MetricCodes? metrics = null)
     {
         var shape = Shapes.Observation;
         FilterNode? filter = null;
@@ -41,8 +45,10 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         }
         if (!string.IsNullOrEmpty(Metric))
         {
-            if (!references.Table<Metric>()!.ContainsKey(Metric)) throw new QueryArgumentException($"'{Metric}' is not a metric code.");
-            Where("metricCode", FilterOperators.Eq, Metric);
+            if (metrics?.Resolve(Metric) is { } resolved)
+                filter = FilterNode.And(filter, FilterParser.Parse(shape, MetricCodes.Filter(resolved)));
+            else if (references.Table<Metric>()!.ContainsKey(Metric)) Where("metricCode", FilterOperators.Eq, Metric);
+            else throw new QueryArgumentException($"'{Metric}' is not a metric code.");
         }
         if (!string.IsNullOrEmpty(Source))
         {

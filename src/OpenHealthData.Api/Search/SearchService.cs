@@ -16,10 +16,14 @@ namespace OpenHealthData.Api.Search;
 /// them are shown and the page says which words found nothing. A word that finds nothing at all is first
 /// corrected to the nearest word of the texts (<see cref="SearchVocabulary"/>).
 /// </summary>
-public sealed class SearchService(ReadConnections connections, ListQueries lists, ReferenceCache references, SearchVocabulary vocabulary, IOptions<PagingOptions> paging)
+public sealed class SearchService(ReadConnections connections, ListQueries lists, ReferenceCache references, SearchVocabulary vocabulary, CommonTerms common, IOptions<PagingOptions> paging)
 {
-    /// <summary>At most this many matches are ranked (the first in the index's order); a search that matches more is too broad to read anyway.</summary>
-    public const int MaxMatches = 10_000;
+    /// <summary>
+    /// At most this many matches are ranked, counted and faceted (the first in the index's order); a search that
+    /// matches more is too broad to read anyway. Each match costs a read of its figure's row (at a million figures
+    /// ~5 µs, scattered over the file): 10,000 put a broad search over 50 ms.
+    /// </summary>
+    public const int MaxMatches = 2_000;
 
     /// <summary>How much more a headline figure (one a journalist leads with) weighs than another of the same relevance.</summary>
     public const double HeadlineBoost = 1.1;
@@ -34,9 +38,26 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
     /// <summary>What the ranking and the facets read of every match.</summary>
     private static readonly IReadOnlyList<string> FactFields = ["id", "regionCode", "year", "kind", "metricCode", "sourceId", "qualifier", "headline"];
 
-    private static readonly string MatchSql = string.Create(CultureInfo.InvariantCulture,
-        $"SELECT o.{SqlNames.Column(typeof(Observation), nameof(Observation.Id))}, -bm25(\"{SearchIndex.Table}\", {string.Join(", ", SearchIndex.Columns.Select(c => c.Weight))}) " +
-        $"FROM \"{SearchIndex.Table}\" JOIN {SqlNames.Table(typeof(Observation))} o ON o.rowid = \"{SearchIndex.Table}\".rowid WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT {MaxMatches}");
+    private static readonly string Weights = string.Join(", ", SearchIndex.Columns.Select(c => c.Weight.ToString(CultureInfo.InvariantCulture)));
+
+    private static readonly string MatchSql =
+        $"SELECT o.{SqlNames.Column(typeof(Observation), nameof(Observation.Id))}, -bm25(\"{SearchIndex.Table}\", {Weights}) " +
+        $"FROM \"{SearchIndex.Table}\" JOIN {SqlNames.Table(typeof(Observation))} o ON o.rowid = \"{SearchIndex.Table}\".rowid WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT {MaxMatches}";
+
+    /// <summary>
+    /// Matches with every term (@p1) and ranks with the terms that are not common (@p0), a wider expression: bm25 reads
+    /// only the lists of the terms it ranks by. The unary + keeps SQLite from running the ranked match once per
+    /// figure of the inner one (rowid = ?), each time with bm25's counting.
+    /// </summary>
+    private static readonly string RankedMatchSql =
+        $"SELECT o.{SqlNames.Column(typeof(Observation), nameof(Observation.Id))}, -bm25(\"{SearchIndex.Table}\", {Weights}) " +
+        $"FROM \"{SearchIndex.Table}\" JOIN {SqlNames.Table(typeof(Observation))} o ON o.rowid = \"{SearchIndex.Table}\".rowid WHERE \"{SearchIndex.Table}\" MATCH @p0 " +
+        $"AND +\"{SearchIndex.Table}\".rowid IN (SELECT rowid FROM \"{SearchIndex.Table}\" WHERE \"{SearchIndex.Table}\" MATCH @p1) LIMIT {MaxMatches}";
+
+    /// <summary>Matches when every term is common: all would score (almost) 0.</summary>
+    private static readonly string UnrankedMatchSql =
+        $"SELECT o.{SqlNames.Column(typeof(Observation), nameof(Observation.Id))}, 0.0 " +
+        $"FROM \"{SearchIndex.Table}\" JOIN {SqlNames.Table(typeof(Observation))} o ON o.rowid = \"{SearchIndex.Table}\".rowid WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT {MaxMatches}";
 
     private static readonly string ExistsSql = $"SELECT 1 FROM \"{SearchIndex.Table}\" WHERE \"{SearchIndex.Table}\" MATCH @p0 LIMIT 1";
 
@@ -97,7 +118,7 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
     {
         var widened = typed.Select(Widen).ToList();
         typed = [.. widened.Select(w => w.Term)];
-        var scores = Match(All(typed));
+        var scores = Match([typed]);
         // A word whose own stem finds nothing was found through its nearest word only: say so.
         if (scores.Count > 0)
             return new Found(scores, typed, true, [], [.. widened.Where(w => w.Near is not null && !Exists(Quote(w.Term.Own[0]))).Select(w => new TermCorrection(w.Term.Text, w.Near!))]);
@@ -114,7 +135,7 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
             terms[i] = corrected with { Text = correction.Word };
             exists[i] = true;
         }
-        if (corrections.Count > 0 && exists.All(e => e) && Match(All(terms)) is { Count: > 0 } fixedScores)
+        if (corrections.Count > 0 && exists.All(e => e) && Match([terms]) is { Count: > 0 } fixedScores)
             return new Found(fixedScores, terms, true, [], corrections);
 
         var unmatched = terms.Where((_, i) => !exists[i]).Select(t => t.Text).ToList();
@@ -122,7 +143,7 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
         for (var k = present.Count; k >= 1; k--)
         {
             var subsets = Subsets(present, k).Take(64).ToList();
-            scores = Match(string.Join(" OR ", subsets.Select(s => $"({All(s)})")));
+            scores = Match(subsets);
             if (scores.Count > 0) return new Found(scores, terms, false, unmatched, corrections);
         }
         return new Found([], terms, false, unmatched, corrections);
@@ -156,12 +177,26 @@ public sealed class SearchService(ReadConnections connections, ListQueries lists
             ? Quote(a[0])
             : string.Create(CultureInfo.InvariantCulture, $"NEAR({string.Join(" ", a.Select(Quote))}, {4 * a.Count})"))) + ")";
 
-    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private Dictionary<string, double> Match(string expression)
+    /// <summary>
+    /// The figures with all terms of any of the sets, with their scores. A word in at least half of the figures
+    /// (<see cref="CommonTerms"/>) still has to match but is left out of the ranking, where bm25 would give it
+    /// nothing (idf 1e-6) after reading its whole list; when a set has nothing else, no figure is ranked.
+    /// </summary>
+    private Dictionary<string, double> Match(IReadOnlyList<IReadOnlyList<SearchTerm>> anyOf)
     {
+        static string AnyOf(IEnumerable<IEnumerable<SearchTerm>> sets) => string.Join(" OR ", sets.Select(s => $"({All(s)})"));
+        var expression = AnyOf(anyOf);
+        // An alternative with a common word is left out too: bm25 reads the list of every word of every alternative.
+        var ranked = anyOf.Select(set => set.Select(t => t with { Alternatives = [.. t.Alternatives.Where(a => !a.Any(common.IsCommon))] })
+            .Where(t => t.Alternatives.Count > 0).ToList()).ToList();
+        var rankedExpression = AnyOf(ranked);
+        var (sql, parameters) = ranked.Any(set => set.Count == 0) ? (UnrankedMatchSql, new object?[] { expression })
+            : rankedExpression == expression ? (MatchSql, [expression])
+            : (RankedMatchSql, [rankedExpression, expression]);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (id, score) in connections.Query(MatchSql, [expression], r => (r.GetString(0), r.GetDouble(1)))) result[id] = score;
+        foreach (var (id, score) in connections.Query(sql, parameters, r => (r.GetString(0), r.GetDouble(1)))) result[id] = score;
         return result;
     }
 

@@ -47,13 +47,15 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
     public async Task<BuildReport> BuildAsync(string seedDirectory, string databasePath, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        var phases = new Phases();
         var seed = SeedReader.Read(seedDirectory);
+        phases.End("read");
         var target = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await WriteAsync(seed, temp, ct);
+            await WriteAsync(seed, temp, phases, ct);
             var context = ResilienceContextPool.Shared.Get(ct);
             context.Properties.Set(LoggerKey, _logger);
             try { FileRetry.Execute(_ => File.Move(temp, target, overwrite: true), context); }
@@ -66,8 +68,8 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         }
 
         var report = new BuildReport(seed.Hash, target, Counts(seed), clock.Elapsed);
-        _logger.LogInformation("Built {Path} from seed-data {Hash} in {Ms} ms: {Counts}; observations per source: {PerSource}",
-            target, seed.Hash, (int)clock.Elapsed.TotalMilliseconds, report.Summary,
+        _logger.LogInformation("Built {Path} from seed-data {Hash} in {Ms} ms ({Phases}): {Counts}; observations per source: {PerSource}",
+            target, seed.Hash, (int)clock.Elapsed.TotalMilliseconds, phases, report.Summary,
             string.Join(", ", seed.Observations.GroupBy(o => o.SourceId).Select(g => $"{g.Key} {g.Count()}")));
         return report;
     }
@@ -77,7 +79,7 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
     /// and the indexes are created after the rows, which keeps a million observations to seconds.
     /// The file is a temporary one, so journaling is off until it is complete.
     /// </summary>
-    private static async Task WriteAsync(SeedSet seed, string path, CancellationToken ct)
+    private static async Task WriteAsync(SeedSet seed, string path, Phases phases, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<HealthDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString())
@@ -102,7 +104,9 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
             Insert(db, connection, transaction, seed.Institutions, ct);
             Insert(db, connection, transaction, seed.Programmes, ct);
             Insert(db, connection, transaction, seed.Observations, ct);
+            phases.End("rows");
             SearchIndex.Build(connection, transaction, seed);
+            phases.End("search index");
             Insert(db, connection, transaction, [
                 new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },
                 new DatabaseInfo { Key = DatabaseInfoKeys.BuiltAt, Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
@@ -111,11 +115,28 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         }
 
         foreach (var index in indexes) await Execute(connection, null, index, ct);
+        phases.End("indexes");
         await DatabaseReadme.WriteAsync(connection, ct);
         // Statistics for the query planner, and a self-contained file: no -wal/-shm beside it, so it can be
         // renamed into place and opened read-only from a read-only folder.
         await Execute(connection, null, "ANALYZE; PRAGMA journal_mode = DELETE;", ct);
         await db.Database.CloseConnectionAsync();
+        phases.End("analyze");
+    }
+
+    /// <summary>How long each step of a build took, for the log: where a slow build spends its time.</summary>
+    private sealed class Phases
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<string> _ended = [];
+
+        public void End(string phase)
+        {
+            _ended.Add(string.Create(CultureInfo.InvariantCulture, $"{phase} {_clock.ElapsedMilliseconds} ms"));
+            _clock.Restart();
+        }
+
+        public override string ToString() => string.Join(", ", _ended);
     }
 
     /// <summary>Parents before children (regions, base metrics), so that every foreign key holds as rows go in.</summary>

@@ -55,11 +55,21 @@ public static class SearchIndex
         }
 
         var regions = seed.Regions.ToDictionary(r => r.Code);
-        var sources = seed.Sources.ToDictionary(s => s.Id);
         var institutions = seed.Institutions.ToDictionary(i => i.Id);
         var programmes = seed.Programmes.ToDictionary(p => p.Id);
         var metricTexts = seed.Metrics.ToDictionary(m => m.Code, m => (Names: Text(MetricTerms(m)), Description: Text(m.Description)));
         var regionTexts = seed.Regions.ToDictionary(r => r.Code, r => Text(RegionTerms(r, regions)));
+        // Analysed once per source and per institution and programme pair here, not left to the cache of texts,
+        // which the figures' own quotes fill at a million figures.
+        var sourceTexts = seed.Sources.ToDictionary(s => s.Id, s => Text(s.Title, s.TitleEn, s.Publisher, s.PublisherEn));
+        var bodyTexts = new Dictionary<(string?, string?), string>();
+        string BodyText(string? institutionId, string? programmeId)
+        {
+            if (bodyTexts.TryGetValue((institutionId, programmeId), out var text)) return text;
+            var institution = institutionId is null ? null : institutions[institutionId];
+            var programme = programmeId is null ? null : programmes[programmeId];
+            return bodyTexts[(institutionId, programmeId)] = Text(institution?.NameZh, institution?.NameEn, programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn);
+        }
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -73,17 +83,13 @@ public static class SearchIndex
         foreach (var o in seed.Observations)
         {
             var m = metricTexts[o.MetricCode];
-            var source = sources[o.SourceId];
-            var institution = o.InstitutionId is null ? null : institutions[o.InstitutionId];
-            var programme = o.ProgrammeId is null ? null : programmes[o.ProgrammeId];
             id.Value = o.Id;
             metric.Value = o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions));
             quote.Value = Text(o.Quote, o.QuoteEn);
             // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
             sentence.Value = o.Sentence == o.Quote ? "" : Text(o.Sentence);
-            context.Value = string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode],
-                Text(institution?.NameZh, institution?.NameEn, programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn),
-                Text(source.Title, source.TitleEn, source.Publisher, source.PublisherEn), o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.Value = string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode], BodyText(o.InstitutionId, o.ProgrammeId),
+                sourceTexts[o.SourceId], o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             insert.ExecuteNonQuery();
         }
 

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using OpenHealthData.Tests.Support;
+
+namespace OpenHealthData.Tests.Search;
+
+/// <summary>
+/// REST search takes an old metric code as /api/v1/observations does (the one REST rule): it means its metric and the
+/// dimensions it stood for. The oracle is the two routes themselves: search with the old code finds exactly the figures
+/// that search with the metric's own code finds and that /api/v1/observations lists for the old code.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SearchMetricAliasTests(ApiFactory api)
+{
+    private const string Alias = "family_doctor_signing_rate_key_groups"; // family_doctor_signing_rate over population key_groups
+
+    private async Task<JsonElement> Get(string url)
+    {
+        var response = await api.CreateClient().GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private async Task<HashSet<string>> SearchIds(string q, string metric) =>
+        [.. (await Get($"/api/v1/search?q={Uri.EscapeDataString(q)}&metric={metric}&first=500")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("observation").GetProperty("id").GetString()!)];
+
+    [Theory]
+    [InlineData("签约率")]
+    [InlineData("family doctor")]
+    public async Task An_old_metric_code_finds_the_figures_it_stands_for(string q)
+    {
+        var listed = (await Get($"/api/v1/observations?metric={Alias}&first=500")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetString()!).ToHashSet();
+        var ofMetric = await SearchIds(q, "family_doctor_signing_rate");
+        var ofAlias = await SearchIds(q, Alias);
+
+        Assert.NotEmpty(ofAlias);
+        Assert.Equal(ofMetric.Intersect(listed).Order(StringComparer.Ordinal), ofAlias.Order(StringComparer.Ordinal));
+        Assert.True(ofAlias.Count < ofMetric.Count, "the old code narrows the metric to the dimensions it stood for");
+    }
+
+    [Fact]
+    public async Task An_unknown_metric_code_is_still_a_400_naming_the_parameter()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/search?q=rate&metric=no_such_metric");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'metric'", body, StringComparison.Ordinal);
+    }
+}
