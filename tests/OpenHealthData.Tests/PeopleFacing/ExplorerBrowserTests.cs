@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenHealthData.Tests.Support;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
@@ -18,7 +17,6 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string Driver = "/usr/bin/chromedriver";
-    public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "tests", "OpenHealthData.Tests", "TestResults", "screenshots");
 
     private static readonly string[] Pages =
     [
@@ -109,7 +107,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         Assert.NotEmpty(points);
         var chart = driver.FindElement(By.CssSelector("svg.chart"));
         Assert.True(chart.Size.Width > 300 && chart.Size.Height > 150, $"the chart is drawn ({chart.Size})");
-        Save(driver, "journey-metric-zh-1280");
+        PageChecks.Save(driver, "journey-metric-zh-1280");
         var row = points[0].GetDomAttribute("href")!.TrimStart('#');
         Assert.NotEmpty(driver.FindElements(By.CssSelector($"tr[id='{row}']")));
         points[0].Click(); // a point leads to its row, with the quote
@@ -130,7 +128,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         var hits = driver.FindElements(By.CssSelector("li.hit"));
         Assert.NotEmpty(hits);
         Assert.All(hits, h => Assert.StartsWith("≥ ", h.FindElement(By.CssSelector(".norm")).Text));
-        Save(driver, "journey-qualifier-1280");
+        PageChecks.Save(driver, "journey-qualifier-1280");
 
         driver.FindElements(By.CssSelector("li.hit h3.metric a")).First(a => a.Text.Contains("Family doctor", StringComparison.Ordinal)).Click();
         wait.Until(d => d.FindElements(By.CssSelector("svg.chart")).Count > 0);
@@ -163,7 +161,6 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         var (driver, profile) = Start(width, 900);
         using var _ = profile;
         using var __ = driver;
-        var axe = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "OpenHealthData.Tests", "PeopleFacing", "axe", "axe.min.js"));
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
         var problems = new List<string>();
         foreach (var page in Pages)
@@ -171,20 +168,8 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
             driver.Navigate().GoToUrl(Url(page));
             var lang = driver.FindElement(By.TagName("html")).GetAttribute("lang");
             Assert.False(string.IsNullOrEmpty(lang), $"{page} has no lang");
-            var overflow = Convert.ToInt64(driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;"), System.Globalization.CultureInfo.InvariantCulture);
-            if (overflow > 1) problems.Add($"{page} at {width} px is {overflow} px wider than the window");
-            Save(driver, $"{Name(page)}-{width}");
-
-            driver.ExecuteScript(axe);
-            var json = (string?)driver.ExecuteAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))))
-                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
-                """);
-            foreach (var v in JsonDocument.Parse(json ?? "[]").RootElement.EnumerateArray())
-                if (v.GetProperty("impact").GetString() is "serious" or "critical")
-                    problems.Add($"{page} at {width} px: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray())}");
+            PageChecks.Save(driver, $"{Name(page)}-{width}");
+            problems.AddRange(PageChecks.Problems(driver, $"{page} at {width} px"));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -202,7 +187,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         using var _ = profile;
         using var __ = driver;
         driver.Navigate().GoToUrl(Url($"/explore/metrics/{metric}"));
-        Save(driver, $"chart-{metric}-{width}");
+        PageChecks.Save(driver, $"chart-{metric}-{width}");
         // Every label of a chart lies wholly inside the box of its SVG (which clips what lies outside).
         var cut = (System.Collections.ObjectModel.ReadOnlyCollection<object>)driver.ExecuteScript("""
             const cut = [];
@@ -219,17 +204,6 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         var widest = (string)driver.ExecuteScript("return [...document.querySelectorAll('.chart-frame svg.chart-axis text')].map(t => t.textContent).sort((a, b) => b.length - a.length)[0];")!;
         Assert.True(widest.Length >= 9, $"the widest label of {metric} is a large number ({widest})");
         Assert.True(cut.Count == 0, $"{metric} at {width} px: " + string.Join("; ", cut));
-    }
-
-    /// <summary>The whole page, beyond the viewport, as a PNG kept as a test artefact.</summary>
-    private static void Save(ChromeDriver driver, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        var shot = (Dictionary<string, object?>?)driver.ExecuteCdpCommand("Page.captureScreenshot", new Dictionary<string, object?>
-        {
-            ["format"] = "png", ["captureBeyondViewport"] = true,
-        });
-        File.WriteAllBytes(Path.Combine(Screenshots, name + ".png"), Convert.FromBase64String((string)shot!["data"]!));
     }
 
     private static string Name(string page)

@@ -76,7 +76,7 @@ public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<Revi
         wait.Until(d => d.FindElement(By.Id("v-n001")).GetAttribute("data-state") == "ok");
         Assert.Equal("The validator accepts this record.", driver.FindElement(By.Id("v-n001")).Text);
         Assert.Null(driver.FindElement(By.Id("n001-quoteEn")).GetAttribute("aria-invalid"));
-        Save(driver, "review-verdict-1280");
+        PageChecks.Save(driver, "review-verdict-1280");
         driver.FindElement(By.CssSelector($"{Article(1)} button.accept")).Click();
         wait.Until(d => d.Url.Contains("accepted=", StringComparison.Ordinal));
         Assert.Equal($"Accepted: written as {ReviewSeed.Source}-001 into seed-data/observations/{ReviewSeed.Source}.jsonl.", driver.FindElement(By.Id("done")).Text);
@@ -149,7 +149,6 @@ public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<Revi
         var (driver, profile) = Start(width, 900);
         using var _ = profile;
         using var __ = driver;
-        var axe = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "OpenHealthData.Tests", "PeopleFacing", "axe", "axe.min.js"));
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
         var problems = new List<string>();
         foreach (var (path, name) in new[] { ("/review?lang=en", "review-index"), ($"/review/{ReviewSeed.Source}?lang=zh", "review-zh"), (Page, "review-refused") })
@@ -163,32 +162,9 @@ public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<Revi
                 first.FindElement(By.CssSelector("input[name='value']")).SendKeys("x");
                 new WebDriverWait(driver, TimeSpan.FromSeconds(30)).Until(_ => first.FindElement(By.CssSelector(".verdict")).GetAttribute("data-state") == "refused");
             }
-            var overflow = Convert.ToInt64(driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;"), System.Globalization.CultureInfo.InvariantCulture);
-            if (overflow > 1) problems.Add($"{path} at {width} px is {overflow} px wider than the window");
-            Save(driver, $"{name}-{width}");
-
-            driver.ExecuteScript(axe);
-            var json = (string?)driver.ExecuteAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))))
-                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
-                """);
-            foreach (var v in JsonDocument.Parse(json ?? "[]").RootElement.EnumerateArray())
-                if (v.GetProperty("impact").GetString() is "serious" or "critical")
-                    problems.Add($"{path} ({name}) at {width} px: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray())}");
+            PageChecks.Save(driver, $"{name}-{width}");
+            problems.AddRange(PageChecks.Problems(driver, $"{path} ({name}) at {width} px"));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>The whole page, beyond the viewport, as a PNG kept as a test artefact.</summary>
-    private static void Save(ChromeDriver driver, string name)
-    {
-        Directory.CreateDirectory(ExplorerBrowserTests.Screenshots);
-        var shot = (Dictionary<string, object?>?)driver.ExecuteCdpCommand("Page.captureScreenshot", new Dictionary<string, object?>
-        {
-            ["format"] = "png", ["captureBeyondViewport"] = true,
-        });
-        File.WriteAllBytes(Path.Combine(ExplorerBrowserTests.Screenshots, name + ".png"), Convert.FromBase64String((string)shot!["data"]!));
     }
 }
