@@ -18,18 +18,18 @@ public static class ExploreEndpoints
     {
         var explore = app.MapGroup("/explore").ExcludeFromDescription();
 
-        explore.MapGet("", async (HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+        explore.MapGet("", async (HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, MetricCodes metrics, CancellationToken ct) =>
         {
             var r = new ExploreRequest(http);
             var (q, error) = ExploreQuery.Parse(http.Request.Query);
             if (q is null) return Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
-                var page = await search.SearchAsync(q.Q, q.Filter.Filter(regions, references), new PageRequest(SearchView.PageSize, q.After), ct);
+                var page = await search.SearchAsync(q.Q, q.Filter.Filter(regions, references, metrics), new PageRequest(SearchView.PageSize, q.After), ct);
                 var start = q.After is null ? 0 : Paging.Decode(q.After, "after") + 1;
                 // The front door (no words, no filter): the headline figures of each region.
                 IReadOnlyList<SearchHit>? headlines = q.IsEmpty
-                    ? (await search.SearchAsync(null, new SearchFilter(Headline: true).Filter(regions, references), new PageRequest(500, null), ct)).Hits
+                    ? (await search.SearchAsync(null, new SearchFilter(Headline: true).Filter(regions, references, metrics), new PageRequest(500, null), ct)).Hits
                     : null;
                 return View<SearchView>(new { R = r, Q = q, Page = page, References = references, Start = start, Headlines = headlines });
             }
@@ -39,7 +39,7 @@ public static class ExploreEndpoints
             }
         });
 
-        explore.MapGet("/download.{format}", async (string format, HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, CancellationToken ct) =>
+        explore.MapGet("/download.{format}", async (string format, HttpContext http, SearchService search, RegionTree regions, ReferenceCache references, MetricCodes metrics, CancellationToken ct) =>
         {
             var r = new ExploreRequest(http);
             if (format is not ("csv" or "json")) return Problem(r, StatusCodes.Status404NotFound, r.F("error.format", format));
@@ -47,7 +47,7 @@ public static class ExploreEndpoints
             if (q is null) return Problem(r, StatusCodes.Status400BadRequest, error!);
             try
             {
-                var filtered = q.Filter.Filter(regions, references);
+                var filtered = q.Filter.Filter(regions, references, metrics);
                 var rows = new List<object>();
                 for (string? after = null; ;)
                 {

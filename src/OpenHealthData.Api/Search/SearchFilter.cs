@@ -16,11 +16,10 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
     public static readonly IReadOnlyList<string> Kinds = ["actual", "target", "change"];
 
     /// <summary>
-    /// The filters given, as one filter on observations; null when none is given. With <paramref name="metrics"/>, an
-    /// old metric code means its metric and the dimensions it stood for, as on /api/v1/observations; without, only a
-    /// current metric code is accepted.
+    /// The filters given, as one filter on observations; null when none is given. An old metric code means its metric
+    /// and the dimensions it stood for, as on /api/v1/observations (the explorer and REST search share this rule).
     /// </summary>
-    public FilterNode? Filter(RegionTree regions, ReferenceCache references, MetricCodes? metrics = null)
+    public FilterNode? Filter(RegionTree regions, ReferenceCache references, MetricCodes metrics)
     {
         var shape = Shapes.Observation;
         FilterNode? filter = null;
@@ -45,10 +44,8 @@ public sealed record SearchFilter(string? Region = null, int? Year = null, strin
         }
         if (!string.IsNullOrEmpty(Metric))
         {
-            if (metrics?.Resolve(Metric) is { } resolved)
-                filter = FilterNode.And(filter, FilterParser.Parse(shape, MetricCodes.Filter(resolved)));
-            else if (references.Table<Metric>()!.ContainsKey(Metric)) Where("metricCode", FilterOperators.Eq, Metric);
-            else throw new QueryArgumentException($"'{Metric}' is not a metric code.");
+            var resolved = metrics.Resolve(Metric) ?? throw new QueryArgumentException($"'{Metric}' is neither a metric code nor an old code of one.", "metric");
+            filter = FilterNode.And(filter, FilterParser.Parse(shape, MetricCodes.Filter(resolved)));
         }
         if (!string.IsNullOrEmpty(Source))
         {

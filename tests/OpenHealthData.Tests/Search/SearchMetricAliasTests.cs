@@ -5,8 +5,8 @@ using OpenHealthData.Tests.Support;
 namespace OpenHealthData.Tests.Search;
 
 /// <summary>
-/// REST search takes an old metric code as /api/v1/observations does (the one REST rule): it means its metric and the
-/// dimensions it stood for. The oracle is the two routes themselves: search with the old code finds exactly the figures
+/// REST search and the explorer's search take an old metric code as /api/v1/observations does (the one REST rule): it
+/// means its metric and the dimensions it stood for. The oracle is the two routes themselves: search with the old code finds exactly the figures
 /// that search with the metric's own code finds and that /api/v1/observations lists for the old code.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -39,6 +39,29 @@ public sealed class SearchMetricAliasTests(ApiFactory api)
         Assert.NotEmpty(ofAlias);
         Assert.Equal(ofMetric.Intersect(listed).Order(StringComparer.Ordinal), ofAlias.Order(StringComparer.Ordinal));
         Assert.True(ofAlias.Count < ofMetric.Count, "the old code narrows the metric to the dimensions it stood for");
+    }
+
+    [Theory]
+    [InlineData("签约率")]
+    [InlineData("family doctor")]
+    public async Task The_explorer_shows_the_same_figures_for_an_old_metric_code(string q)
+    {
+        var ofAlias = await SearchIds(q, Alias);
+        var response = await api.CreateClient().GetAsync($"/explore?q={Uri.EscapeDataString(q)}&metric={Alias}");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {html}");
+        var cards = html.Split("<li class=\"hit\" id=\"fig-").Skip(1).Select(c => c[..c.IndexOf('"')]).ToHashSet();
+        Assert.NotEmpty(cards);
+        Assert.Subset(ofAlias, cards); // the explorer shows one page of them
+    }
+
+    [Fact]
+    public async Task The_explorer_says_which_parameter_an_unknown_metric_code_is_in()
+    {
+        var response = await api.CreateClient().GetAsync("/explore?q=rate&metric=no_such_metric");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no_such_metric", body, StringComparison.Ordinal);
     }
 
     [Fact]
