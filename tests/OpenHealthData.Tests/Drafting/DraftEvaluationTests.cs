@@ -20,14 +20,8 @@ public sealed class DraftEvaluationTests(ITestOutputHelper output)
         var all = scores[^1];
 
         Assert.Equal(SeedRecords.ObservationCount, all.Curated);
-        Assert.True(all.Recall >= 0.985, $"recall {all.Recall:P1}");
-        Assert.True(all.Precision >= 0.90, $"precision {all.Precision:P1}");
-        Assert.True(all.Qualifier >= 0.995, $"qualifier {all.Qualifier:P1}");
-        Assert.True(all.Kind >= 0.94, $"kind {all.Kind:P1}");
-        Assert.True(all.Year >= 0.985, $"year {all.Year:P1}");
-        Assert.True(all.Region >= 0.95, $"region {all.Region:P1}");
+        AtLeast(all, recall: 0.985, precision: 0.90, qualifier: 0.995, kind: 0.94, year: 0.985, region: 0.95, top3: 0.91);
         Assert.True(all.Top1 >= 0.845, $"metric top-1 {all.Top1:P1}");
-        Assert.True(all.Top3 >= 0.91, $"metric top-3 {all.Top3:P1}");
         Assert.True(all.CatalogueTop3 >= 0.98, $"metric top-3 of catalogue metrics {all.CatalogueTop3:P1}");
         Assert.True(all.NewMetric >= 0.895, $"new metric proposed for a report's own metrics {all.NewMetric:P1}");
     }
@@ -89,13 +83,19 @@ public sealed class DraftEvaluationTests(ITestOutputHelper output)
 
         Assert.Contains(draft.Skipped, s => s.Text == "12320" && s.Reason == "a telephone hotline");
         Assert.Contains(draft.Skipped, s => s.Text == "15" && s.Reason == "a document number");
-        Assert.True(score.Recall >= 0.97, $"recall {score.Recall:P1}");
-        Assert.True(score.Precision >= 0.60, $"precision {score.Precision:P1}");
-        Assert.True(score.Qualifier >= 0.95, $"qualifier {score.Qualifier:P1}");
-        Assert.True(score.Kind >= 0.90, $"kind {score.Kind:P1}");
-        Assert.True(score.Year >= 0.90, $"year {score.Year:P1}");
-        Assert.True(score.Region >= 0.90, $"region {score.Region:P1}");
-        Assert.True(score.Top3 >= 0.70, $"metric top-3 {score.Top3:P1}");
+        AtLeast(score, recall: 0.97, precision: 0.60, qualifier: 0.95, kind: 0.90, year: 0.90, region: 0.90, top3: 0.70); // issue 26's floors
+    }
+
+    /// <summary>Each measure of a score at or above its floor; a failure names the measure and its level.</summary>
+    private static void AtLeast(ReportScore s, double recall, double precision, double qualifier, double kind, double year, double region, double top3)
+    {
+        Assert.True(s.Recall >= recall, $"recall {s.Recall:P1}");
+        Assert.True(s.Precision >= precision, $"precision {s.Precision:P1}");
+        Assert.True(s.Qualifier >= qualifier, $"qualifier {s.Qualifier:P1}");
+        Assert.True(s.Kind >= kind, $"kind {s.Kind:P1}");
+        Assert.True(s.Year >= year, $"year {s.Year:P1}");
+        Assert.True(s.Region >= region, $"region {s.Region:P1}");
+        Assert.True(s.Top3 >= top3, $"metric top-3 {s.Top3:P1}");
     }
 
     /// <summary>The clause of the first occurrence of a written number (the curator's quote).</summary>

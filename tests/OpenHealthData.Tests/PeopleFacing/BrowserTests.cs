@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OpenHealthData.Tests.Support;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace OpenHealthData.Tests.PeopleFacing;
@@ -14,27 +13,15 @@ namespace OpenHealthData.Tests.PeopleFacing;
 [Collection(KestrelCollection.Name)]
 public sealed class BrowserTests(KestrelApiFactory api)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string Driver = "/usr/bin/chromedriver";
-
     [SkippableFact]
     public async Task The_ide_runs_its_example_query_and_shows_a_figure()
     {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
-            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/setup.sh");
         var client = api.SocketClient();
         var expected = await FirstFigureOfTheExampleQuery(client);
 
-        using var profile = RepoPaths.NewTempFolder();
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-            $"--user-data-dir={profile.Path}");
-        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All); // CSP violations and uncaught errors
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var (driver, profile) = HeadlessChromium.Start(1400, 1000);
+        using var _ = profile;
+        using var __ = driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(120));
 
         driver.Navigate().GoToUrl(new Uri(client.BaseAddress!, "/graphql"));

@@ -1,6 +1,5 @@
 using OpenHealthData.Tests.Support;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace OpenHealthData.Tests.PeopleFacing;
@@ -15,8 +14,6 @@ namespace OpenHealthData.Tests.PeopleFacing;
 [Collection(KestrelCollection.Name)]
 public sealed class ExplorerBrowserTests(KestrelApiFactory api)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string Driver = "/usr/bin/chromedriver";
 
     private static readonly string[] Pages =
     [
@@ -27,35 +24,15 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         "/explore/metrics/maternal_mortality_rate?lang=zh", "/explore/compare/family_doctor_signing_rate",
         "/explore/compare/health_literacy_rate?lang=zh", "/explore/compare/immunisation_coverage_rate", "/explore/compare/immunisation_coverage_rate?lang=zh",
         "/explore/sources/lvliang-2023-work-conference?lang=zh", "/explore/regions/330382", "/?lang=zh", "/explore?lang=zh",
+        "/explore?q=签约率&metric=family_doctor_signing_rate_key_groups", "/explore?q=family+doctor&metric=family_doctor_signing_rate_key_groups&lang=en",
     ];
-
-    private (ChromeDriver Driver, TempFolder Profile) Start(int width, int height)
-    {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
-            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/setup.sh");
-        var profile = RepoPaths.NewTempFolder();
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-            $"--window-size={width},{height}", $"--user-data-dir={profile.Path}");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        // A window cannot be narrower than about 500 px; the viewport of a phone is set as device metrics instead.
-        driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
-        {
-            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
-        });
-        return (driver, profile);
-    }
 
     private Uri Url(string path) => new(api.SocketClient().BaseAddress!, path);
 
     [SkippableFact]
     public void A_journalist_searches_narrows_copies_a_citation_switches_language_and_opens_a_chart()
     {
-        var (driver, profile) = Start(1280, 1000);
+        var (driver, profile) = HeadlessChromium.Start(1280, 1000);
         using var _ = profile;
         using var __ = driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
@@ -118,7 +95,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
     [SkippableFact]
     public void The_qualifier_facet_narrows_to_bounds_and_the_metric_page_draws_them_apart()
     {
-        var (driver, profile) = Start(1280, 1000);
+        var (driver, profile) = HeadlessChromium.Start(1280, 1000);
         using var _ = profile;
         using var __ = driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
@@ -141,7 +118,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
     [SkippableFact]
     public void Open_as_a_graphql_query_opens_the_search_in_the_ide()
     {
-        var (driver, profile) = Start(1280, 900);
+        var (driver, profile) = HeadlessChromium.Start(1280, 900);
         using var _ = profile;
         using var __ = driver;
         driver.Navigate().GoToUrl(Url("/explore?q=birth+rate&year=2023"));
@@ -158,7 +135,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
     [InlineData(375)]
     public void Every_page_has_no_serious_accessibility_violation_and_fits_the_width(int width)
     {
-        var (driver, profile) = Start(width, 900);
+        var (driver, profile) = HeadlessChromium.Start(width, 900);
         using var _ = profile;
         using var __ = driver;
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
@@ -183,7 +160,7 @@ public sealed class ExplorerBrowserTests(KestrelApiFactory api)
         string metric;
         using (var db = api.OpenDatabase())
             metric = db.Observations.OrderByDescending(o => o.Value).First().MetricCode;
-        var (driver, profile) = Start(width, 900);
+        var (driver, profile) = HeadlessChromium.Start(width, 900);
         using var _ = profile;
         using var __ = driver;
         driver.Navigate().GoToUrl(Url($"/explore/metrics/{metric}"));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using OpenHealthData.Api.Commands;
 using OpenHealthData.Tests.Support;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace OpenHealthData.Tests.PeopleFacing;
@@ -17,33 +16,9 @@ namespace OpenHealthData.Tests.PeopleFacing;
 /// </summary>
 public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<ReviewServer>
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string Driver = "/usr/bin/chromedriver";
     private const string Page = "/review/" + ReviewSeed.Source + "?lang=en";
 
     private static string Article(int n) => $"#c-{ReviewSeed.Source}-{n:000}";
-
-    private (ChromeDriver Driver, TempFolder Profile) Start(int width, int height)
-    {
-        Skip.IfNot(File.Exists(Chromium) && File.Exists(Driver),
-            $"needs {Chromium} and {Driver} (Debian packages chromium, chromium-driver); run tests/setup.sh");
-        var profile = RepoPaths.NewTempFolder();
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-            $"--window-size={width},{height}", $"--user-data-dir={profile.Path}");
-        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All); // CSP violations and uncaught errors
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        // A window cannot be narrower than about 500 px; the viewport of a phone is set as device metrics instead.
-        driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
-        {
-            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
-        });
-        return (driver, profile);
-    }
 
     private Uri Url(string path) => new(server.Api.Address(), path);
 
@@ -58,7 +33,7 @@ public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<Revi
     [SkippableFact]
     public async Task A_curator_accepts_corrects_and_rejects_candidates_and_finds_the_accepted_ones_in_the_seed_and_the_api()
     {
-        var (driver, profile) = Start(1280, 1000);
+        var (driver, profile) = HeadlessChromium.Start(1280, 1000);
         using var _ = profile;
         using var __ = driver;
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
@@ -146,7 +121,7 @@ public sealed class ReviewBrowserTests(ReviewServer server) : IClassFixture<Revi
     [InlineData(375)]
     public void The_review_pages_have_no_serious_accessibility_violation_and_fit_the_width(int width)
     {
-        var (driver, profile) = Start(width, 900);
+        var (driver, profile) = HeadlessChromium.Start(width, 900);
         using var _ = profile;
         using var __ = driver;
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
