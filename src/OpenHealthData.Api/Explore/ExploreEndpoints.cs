@@ -31,7 +31,7 @@ public static class ExploreEndpoints
                 IReadOnlyList<SearchHit>? headlines = q.IsEmpty
                     ? (await search.SearchAsync(null, new SearchFilter(Headline: true).Filter(regions, references, metrics), new PageRequest(500, null), ct)).Hits
                     : null;
-                return View<SearchView>(new { R = r, Q = q, Page = page, References = references, Start = start, Headlines = headlines });
+                return View<SearchView>(new { R = r, Q = q, Page = page, References = references, Start = start, Headlines = headlines, Metrics = metrics });
             }
             catch (QueryArgumentException e)
             {

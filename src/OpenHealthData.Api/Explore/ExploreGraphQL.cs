@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using OpenHealthData.Api.Domain;
 using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Explore;
@@ -10,14 +11,23 @@ public static class ExploreGraphQL
 {
     private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Query(ExploreQuery q, int first)
+    /// <summary>
+    /// The query; <paramref name="metric"/> is what the filter's metric code means (an old code stands for its metric
+    /// and the dimensions it stood for, written out here: GraphQL's metric.code takes current codes only).
+    /// </summary>
+    public static string Query(ExploreQuery q, int first, ResolvedMetric? metric)
     {
         static string S(string value) => JsonSerializer.Serialize(value, Strings);
         var where = new List<string>();
         var f = q.Filter;
         if (f.Year is { } year) where.Add($"year: {{ eq: {year} }}");
         if (f.Kind is { } kind) where.Add($"kind: {{ eq: {S(kind)} }}");
-        if (f.Metric is { } metric) where.Add($"metric: {{ code: {{ eq: {S(metric)} }} }}");
+        if (metric is not null)
+        {
+            where.Add($"metric: {{ code: {{ eq: {S(metric.Metric.Code)} }} }}");
+            if (metric.Dimensions.Count > 0)
+                where.Add($"dimensions: {{ has: [{string.Join(", ", metric.Dimensions.Select(d => $"{{ name: {S(d.Key)}, value: {S(d.Value)} }}"))}] }}");
+        }
         else if (f.Category is { } category) where.Add($"metric: {{ category: {{ eq: {S(category)} }} }}");
         if (f.Source is { } source) where.Add($"source: {{ id: {{ eq: {S(source)} }} }}");
         // A qualifier is an enum value in GraphQL, written bare: only one of the known names is written at all.

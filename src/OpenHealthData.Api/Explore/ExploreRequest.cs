@@ -47,8 +47,11 @@ public sealed class ExploreRequest(HttpContext http)
     public string Year(Observation o) => o.YearBasis == "STATED" ? o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : F("year.inferred", o.Year);
 
     /// <summary>A figure's breakdown in words ("population: key groups"), empty when it has none.</summary>
-    public string Breakdown(string dimensions) =>
-        string.Join(Zh ? "；" : "; ", Dimensions.Parse(dimensions).Select(p => $"{Code(p.Key)}{(Zh ? "：" : ": ")}{Code(p.Value)}"));
+    public string Breakdown(string dimensions) => Breakdown(Dimensions.Parse(dimensions));
+
+    /// <summary>Dimension pairs in words ("population: key groups").</summary>
+    public string Breakdown(IEnumerable<KeyValuePair<string, string>> pairs) =>
+        string.Join(Zh ? "；" : "; ", pairs.Select(p => $"{Code(p.Key)}{(Zh ? "：" : ": ")}{Code(p.Value)}"));
 
     /// <summary>A link to path with the query values given (empty ones left out) and the page's language.</summary>
     public string Link(string path, IEnumerable<KeyValuePair<string, string?>>? query = null, string? fragment = null, string? lang = null)

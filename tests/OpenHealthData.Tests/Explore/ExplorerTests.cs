@@ -134,10 +134,10 @@ public sealed partial class ExplorerTests(ApiFactory api)
         Assert.Contains("sentence", lines[0]);
         Assert.True(lines.Length > total); // header + rows (a quoted field may hold a line break)
 
-        var data = await api.GraphQLAsync(ExploreGraphQL.Query(query, 500));
+        var data = await api.GraphQLAsync(ExploreGraphQL.Query(query, 500, null));
         Assert.Equal(total, data.GetProperty("search").GetProperty("totalCount").GetInt32());
         // Without words, the explorer lists figures in the order its GraphQL query asks for.
-        var browse = await api.GraphQLAsync(ExploreGraphQL.Query(query with { Q = null }, 20));
+        var browse = await api.GraphQLAsync(ExploreGraphQL.Query(query with { Q = null }, 20, null));
         var listed = JsonDocument.Parse(await client.GetStringAsync("/explore/download.json?region=140000&kind=actual")).RootElement;
         Assert.Equal(listed.GetArrayLength(), browse.GetProperty("observations").GetProperty("totalCount").GetInt32());
         Assert.Equal(listed.EnumerateArray().Take(20).Select(r => r.GetProperty("id").GetString()),

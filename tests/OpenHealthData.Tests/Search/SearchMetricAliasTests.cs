@@ -53,6 +53,13 @@ public sealed class SearchMetricAliasTests(ApiFactory api)
         var cards = html.Split("<li class=\"hit\" id=\"fig-").Skip(1).Select(c => c[..c.IndexOf('"')]).ToHashSet();
         Assert.NotEmpty(cards);
         Assert.Subset(ofAlias, cards); // the explorer shows one page of them
+
+        // "The same as a GraphQL query" on the page finds the same figures (GraphQL's metric.code takes current codes
+        // only, so the page writes the old code out as its metric and dimensions).
+        var code = html[(html.LastIndexOf("<code>", StringComparison.Ordinal) + "<code>".Length)..html.LastIndexOf("</code>", StringComparison.Ordinal)]; // the last block of the page
+        var graphql = (await api.GraphQLAsync(WebUtility.HtmlDecode(code).Replace("first: 20", "first: 500", StringComparison.Ordinal)))
+            .GetProperty("search").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!);
+        Assert.Equal(ofAlias.Order(StringComparer.Ordinal), graphql.Order(StringComparer.Ordinal));
     }
 
     [Theory]
