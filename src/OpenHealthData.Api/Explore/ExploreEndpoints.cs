@@ -76,27 +76,27 @@ public static class ExploreEndpoints
             return View<MetricsView>(new { R = r, Metrics = (IReadOnlyCollection<Metric>)[.. references.Table<Metric>()!.Values], Coverage = coverage, Regions = references.Table<Region>()! });
         });
 
-        explore.MapGet("/metrics/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage) =>
+        explore.MapGet("/metrics/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, Coverage coverage, MetricCodes metrics) =>
         {
             var r = new ExploreRequest(http);
-            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Moved(r, metrics, code, "metrics") ?? Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
             var figures = Figures(lists, references, "metricCode", code);
             return View<MetricView>(new { R = r, Metric = metric, Figures = figures, Coverage = coverage.Metrics.GetValueOrDefault(code) });
         });
 
-        explore.MapGet("/compare/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references) =>
+        explore.MapGet("/compare/{code}", (string code, HttpContext http, ListQueries lists, ReferenceCache references, MetricCodes metrics) =>
         {
             var r = new ExploreRequest(http);
-            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Moved(r, metrics, code, "compare") ?? Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
             var figures = Figures(lists, references, "metricCode", code);
             var tables = ExploreCompare.Tables(r, metric, figures);
             return View<CompareView>(new { R = r, Metric = metric, Tables = tables, LeftOut = ExploreCompare.LeftOut(r, metric, figures, tables) });
         });
 
-        explore.MapGet("/compare/{code}/table.csv", (string code, HttpContext http, ListQueries lists, ReferenceCache references) =>
+        explore.MapGet("/compare/{code}/table.csv", (string code, HttpContext http, ListQueries lists, ReferenceCache references, MetricCodes metrics) =>
         {
             var r = new ExploreRequest(http);
-            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
+            if (references.Table<Metric>()!.GetValueOrDefault(code) is not { } metric) return Moved(r, metrics, code, "compare", "/table.csv") ?? Problem(r, StatusCodes.Status404NotFound, r.F("error.metric", code));
             var figures = Figures(lists, references, "metricCode", code);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"openhealthdata-compare-{code}.csv\"";
             return Results.Text(ExploreCompareCsv.Write(r, ExploreCompare.Tables(r, metric, figures)), "text/csv; charset=utf-8");
@@ -126,6 +126,13 @@ public static class ExploreEndpoints
     /// <summary>The figures whose <paramref name="field"/> is <paramref name="value"/>, by id, with their references.</summary>
     private static List<Observation> Figures(ListQueries lists, ReferenceCache references, string field, string value) =>
         [.. lists.List(Shapes.Observation, FilterNode.Where(Shapes.Observation.FindScalar(field)!, FilterOperators.Eq, value), []).Select(references.Attach)];
+
+    /// <summary>
+    /// An old metric code (seed-data/metric-aliases) in a page's address is an old link: the page moved for good to its
+    /// metric's (301), where the figures it stood for are listed with their breakdown. Null when the code is not one.
+    /// </summary>
+    private static IResult? Moved(ExploreRequest r, MetricCodes metrics, string code, string kind, string rest = "") =>
+        metrics.Resolve(code) is { Alias: not null } old ? Results.Redirect(r.Link($"/explore/{kind}/{Uri.EscapeDataString(old.Metric.Code)}{rest}"), permanent: true) : null;
 
     private static IResult View<TPage>(object parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(parameters);

@@ -63,6 +63,20 @@ public sealed class SearchMetricAliasTests(ApiFactory api)
     }
 
     [Theory]
+    [InlineData("/explore/metrics/" + Alias + "?lang=zh", "/explore/metrics/family_doctor_signing_rate?lang=zh")]
+    [InlineData("/explore/compare/" + Alias, "/explore/compare/family_doctor_signing_rate?lang=en")]
+    [InlineData("/explore/compare/" + Alias + "/table.csv", "/explore/compare/family_doctor_signing_rate/table.csv?lang=en")]
+    public async Task An_old_metric_code_in_an_explorer_address_moved_for_good_to_its_metric(string old, string moved)
+    {
+        var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(old);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(moved, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(moved)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(old.Replace(Alias, "no_such_metric", StringComparison.Ordinal))).StatusCode);
+    }
+
+    [Theory]
     [InlineData("/api/v1/search?q=rate&metric=no_such_metric", "'metric'")] // problem+json names the parameter
     [InlineData("/explore?q=rate&metric=no_such_metric", "no_such_metric")] // the explorer's page says what was wrong
     public async Task An_unknown_metric_code_is_a_400_saying_what_was_wrong(string url, string named)
