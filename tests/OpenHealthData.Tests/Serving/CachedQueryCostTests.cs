@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenHealthData.Api.Graph;
+using OpenHealthData.Api.Hosting;
 
 namespace OpenHealthData.Tests.Serving;
 

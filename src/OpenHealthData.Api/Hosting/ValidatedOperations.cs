@@ -1,12 +1,12 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
-using OpenHealthData.Api.Hosting;
+using OpenHealthData.Api.Graph;
 
-namespace OpenHealthData.Api.Graph;
+namespace OpenHealthData.Api.Hosting;
 
 /// <summary>
 /// GraphQL.NET's document validator, which remembers what it found for an operation without variables. Such an
@@ -22,13 +22,17 @@ public sealed class ValidatedOperations(IOptions<RequestLimits> limits, QueryCos
 {
     private readonly DocumentValidator _validator = new();
 
-    /// <summary>The complexity of operations that were within the limits; an entry lives as long as its document.</summary>
-    private readonly ConditionalWeakTable<GraphQLOperationDefinition, Complexity> _complexity = new();
+    /// <summary>Where the complexity analyzer leaves an operation's complexity for this request's validation.</summary>
+    private const string ComplexityKey = "ohd.complexity";
 
-    /// <summary>Operations without variables that passed validation in full, with what validation parsed.</summary>
-    private readonly ConditionalWeakTable<GraphQLOperationDefinition, Validated> _validated = new();
-
-    private sealed record Complexity(double TotalImpact);
+    /// <summary>
+    /// Operations without variables that passed validation in full, with what validation parsed. A plain bounded map,
+    /// emptied when its operations' texts reach about as much as the document cache holds: a weak table would give the
+    /// garbage collector a handle to trace per document, which lengthened its pauses under a stream of new documents.
+    /// </summary>
+    private readonly ConcurrentDictionary<GraphQLOperationDefinition, Validated> _validated = new(ReferenceEqualityComparer.Instance);
+    private long _chars;
+    private const long MaxChars = 2_000_000;
 
     private sealed record Validated(IValidationResult Result, double TotalImpact);
 
@@ -39,15 +43,23 @@ public sealed class ValidatedOperations(IOptions<RequestLimits> limits, QueryCos
             return _validator.ValidateAsync(options);
         if (_validated.TryGetValue(operation, out var validated))
             return Task.FromResult(Again(validated));
-        return ValidateFirstAsync(_validator.ValidateAsync(options), operation);
+        return ValidateFirstAsync(_validator.ValidateAsync(options), operation, options.UserContext);
     }
 
-    private async Task<IValidationResult> ValidateFirstAsync(Task<IValidationResult> validation, GraphQLOperationDefinition operation)
+    private async Task<IValidationResult> ValidateFirstAsync(Task<IValidationResult> validation, GraphQLOperationDefinition operation, IDictionary<string, object?> request)
     {
         var result = await validation;
         // Kept only when the complexity analyzer ran and passed (the rule set of a new document), not on a partial check.
-        if (result.IsValid && _complexity.TryGetValue(operation, out var complexity))
-            _validated.AddOrUpdate(operation, new Validated(result, complexity.TotalImpact));
+        if (result.IsValid && request.TryGetValue(ComplexityKey, out var impact) && impact is double totalImpact)
+        {
+            var chars = Math.Max(1, operation.Location.End - operation.Location.Start);
+            if (Interlocked.Add(ref _chars, chars) > MaxChars)
+            {
+                _validated.Clear();
+                Interlocked.Exchange(ref _chars, chars);
+            }
+            _validated[operation] = new Validated(result, totalImpact);
+        }
         return result;
     }
 
@@ -80,7 +92,7 @@ public sealed class ValidatedOperations(IOptions<RequestLimits> limits, QueryCos
             : context.TotalImpact > limit.MaxComplexity
                 ? new RequestLimitError(RequestLimitError.QueryTooComplex, $"Query is too complex to execute. Complexity is {context.TotalImpact}; maximum allowed on this endpoint is {limit.MaxComplexity}.")
                 : null;
-        if (context.Error is null) _complexity.AddOrUpdate(context.ValidationContext.Operation, new Complexity(context.TotalImpact));
+        if (context.Error is null) context.ValidationContext.UserContext[ComplexityKey] = context.TotalImpact;
         return cost.ChargeAsync(context);
     }
 }
