@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
-using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Explore;
 using OpenHealthData.Api.Graph;
 using OpenHealthData.Api.Graph.Types;
@@ -90,19 +90,9 @@ public static class ApiHost
             .AddSchema<HealthSchema>()
             .AddComplexityAnalyzer((o, sp) =>
             {
-                var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
-                // The limits are checked here rather than by MaxDepth/MaxComplexity, so that each gets its own error (and
+                // The limits are checked there rather than by MaxDepth/MaxComplexity, so that each gets its own error (and
                 // code); a query within them is then charged to its client's rate limit by its cost.
-                var cost = sp.GetRequiredService<QueryCost>();
-                o.ValidateComplexityDelegate = context =>
-                {
-                    context.Error = context.MaxDepth > limits.MaxDepth
-                        ? new RequestLimitError(RequestLimitError.QueryTooDeep, $"Query is too nested to execute. Depth is {context.MaxDepth} levels, maximum allowed on this endpoint is {limits.MaxDepth}.")
-                        : context.TotalImpact > limits.MaxComplexity
-                            ? new RequestLimitError(RequestLimitError.QueryTooComplex, $"Query is too complex to execute. Complexity is {context.TotalImpact}; maximum allowed on this endpoint is {limits.MaxComplexity}.")
-                            : null;
-                    return cost.ChargeAsync(context);
-                };
+                o.ValidateComplexityDelegate = sp.GetRequiredService<ValidatedOperations>().CheckComplexityAsync;
                 // Introspection counts too, but its lists are as long as the schema, not 5 rows each:
                 // each of its fields costs 1, so that GraphiQL's full introspection query fits.
                 var standard = o.DefaultComplexityImpactDelegate;
@@ -114,6 +104,9 @@ public static class ApiHost
             .AddGraphTypes(typeof(HealthSchema).Assembly)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider<ErrorCodes>());
+        // GraphQL.NET's validator, remembering what it found for a cached operation without variables.
+        services.AddSingleton<ValidatedOperations>();
+        services.AddSingleton<IDocumentValidator>(sp => sp.GetRequiredService<ValidatedOperations>());
         services.AddTransient(typeof(FilterInputType<>));
         services.AddTransient(typeof(SortInputType<>));
         services.AddTransient(typeof(EnumOperationFilterInputType<>));

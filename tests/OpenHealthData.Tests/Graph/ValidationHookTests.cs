@@ -26,6 +26,28 @@ public sealed class ValidationHookTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_cached_document_answers_as_when_it_was_new_also_with_a_field_selected_twice()
+    {
+        // The second and later requests take the remembered validation (ValidatedOperations); GraphQL.NET's execution
+        // merges the two 'regions' selections and adds the merged field's arguments to the request's copy of them.
+        var query = $"query Q{Guid.NewGuid():N} {{ regions(first: 3, order: [{{ code: DESC }}]) {{ nodes {{ code }} }} " +
+                    "regions(first: 3, order: [{ code: DESC }]) { nodes { nameEn children(first: 2) { code } } } }";
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await api.CreateClient().PostAsync("/graphql", JsonContent(new { query, variables = new { attempt = i } }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+        Assert.NotNull(api.Services.GetRequiredService<DocumentCache>().Get(query));
+        var nodes = JsonDocument.Parse(answers[0]).RootElement.GetProperty("data").GetProperty("regions").GetProperty("nodes");
+        Assert.Equal(3, nodes.GetArrayLength());
+        Assert.All(nodes.EnumerateArray(), n => Assert.True(n.TryGetProperty("code", out _) && n.TryGetProperty("nameEn", out _) && n.TryGetProperty("children", out _)));
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Equal(answers[0], answers[2]);
+    }
+
+    [Fact]
     public void Error_codes_come_from_the_error_types_not_their_messages()
     {
         // The same words, different types: the code follows the type.

@@ -2,7 +2,11 @@ using GraphQL.DataLoader;
 
 namespace OpenHealthData.Api.Graph.Types;
 
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<Dictionary<TKey, TValue>>> fetch)
+/// <summary>
+/// Keys asked for, fetched together by the first resolver that needs a value. The fetch is synchronous (a statement
+/// on <see cref="OpenHealthData.Data.ReadConnections"/>), so a result completes without an async state machine.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Dictionary<TKey, TValue>> fetch)
     where TKey : notnull
 {
     private readonly HashSet<TKey> _pending = [];
@@ -14,25 +18,44 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     /// <summary>Queues the key now; <paramref name="map"/> shapes the loaded value once the batch is fetched.</summary>
     public IDataLoaderResult<TResult> Load<TResult>(TKey key, Func<TValue?, TResult> map)
     {
-        if (!_fetched.Contains(key)) _pending.Add(key);
+        Queue(key);
         return new Result<TResult>(this, key, map);
     }
 
-    private async Task<TValue?> GetAsync(TKey key, CancellationToken ct)
+    /// <summary>
+    /// The value of <paramref name="key"/> now, fetched (if it is not yet) together with <paramref name="batch"/> and
+    /// every key queued so far: for a resolver that knows every parent of its level up front.
+    /// </summary>
+    public TValue? Get(TKey key, IEnumerable<TKey> batch)
+    {
+        if (!_fetched.Contains(key))
+        {
+            Queue(key);
+            foreach (var other in batch) Queue(other);
+        }
+        return Get(key);
+    }
+
+    private void Queue(TKey key)
+    {
+        if (!_fetched.Contains(key)) _pending.Add(key);
+    }
+
+    private TValue? Get(TKey key)
     {
         if (_pending.Count > 0)
         {
             var keys = _pending.ToList();
             _pending.Clear();
             _fetched.UnionWith(keys);
-            foreach (var (k, v) in await fetch(keys, ct)) _values[k] = v;
+            foreach (var (k, v) in fetch(keys)) _values[k] = v;
         }
         return _values.TryGetValue(key, out var value) ? value : default;
     }
 
     private sealed class Result<TResult>(BatchLoader<TKey, TValue> loader, TKey key, Func<TValue?, TResult> map) : IDataLoaderResult<TResult>
     {
-        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await loader.GetAsync(key, cancellationToken));
+        public Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(map(loader.Get(key)));
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
 }

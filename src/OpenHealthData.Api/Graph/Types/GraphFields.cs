@@ -28,7 +28,9 @@ public static class GraphFields
         {
             var request = Read(ctx, services, shape);
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            return services.Lists.Page(shape, request, services.Paging, NodeFields<TNode>(ctx.FieldAst), withTotal);
+            var page = services.Lists.Page(shape, request, services.Paging, NodeFields<TNode>(ctx.FieldAst), withTotal);
+            services.Loaders.ReadTogether([.. page.Nodes]);
+            return page;
         });
         return field;
     }
@@ -92,13 +94,21 @@ public static class GraphFields
                 // one loader per list field, arguments and selection: the selection decides the columns read
                 var selected = SelectedFields<TNode>(ctx.FieldAst, [[]]);
                 var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
-                return services.Loaders.Get<string, List<TNode>>(loaderName, (keys, _) =>
+                var loaders = services.Loaders;
+                return loaders.Get<string, List<TNode>>(loaderName, keys =>
                 {
                     var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
-                    return Task.FromResult(rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList()));
+                    loaders.ReadTogether(rows);
+                    return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
                 });
             });
-            return loader.Load(parentKey(ctx.Source), rows => rows ?? []);
+            var key = parentKey(ctx.Source);
+            // A row read with others (a page, a nested list): the list of every one of them in one statement now, and
+            // this row's part as a plain value, not through GraphQL.NET's deferred data-loader path (same statement,
+            // same rows; the path costs more than the value).
+            if (services.Loaders.SiblingsOf(ctx.Source) is { } siblings)
+                return loader.Get(key, siblings.Select(s => parentKey((TSource)s))) ?? [];
+            return loader.Load(key, rows => rows ?? []);
         });
         return field;
     }
@@ -127,8 +137,8 @@ public static class GraphFields
         var lists = services.Lists;
         var shape = (EntityShape<T>)Shapes.For(typeof(T));
         return services.Loaders
-            .Get<string, T>($"{shape.Name}.byKey", (keys, _) =>
-                Task.FromResult(lists.List(shape, FilterNode.Where(shape.KeyField, FilterOperators.In, keys.ToList()), []).ToDictionary(shape.ReadKey)))
+            .Get<string, T>($"{shape.Name}.byKey", keys =>
+                lists.List(shape, FilterNode.Where(shape.KeyField, FilterOperators.In, keys.ToList()), []).ToDictionary(shape.ReadKey))
             .Load(key, map);
     }
 

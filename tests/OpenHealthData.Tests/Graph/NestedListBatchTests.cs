@@ -1,0 +1,41 @@
+using System.Text.Json;
+using OpenHealthData.Tests.Support;
+
+namespace OpenHealthData.Tests.Graph;
+
+/// <summary>
+/// A nested list is read for every parent of its level in one statement, whether the parents come from a page, from a
+/// nested list (both answered at once, without GraphQL.NET's data-loader path) or from a table held in memory (through
+/// it), and each parent gets its own rows.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class NestedListBatchTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Each_level_of_nested_lists_is_one_statement_and_each_parent_gets_its_own_rows()
+    {
+        _ = api.Services; // started: start-up's own statements are not the query's
+        api.Statements.Reset();
+        var data = await api.GraphQLAsync("""
+            { regions(first: 40, order: [{ code: ASC }]) { nodes { code
+                children(first: 10, order: [{ code: ASC }]) { code parent { code }
+                  observations(first: 5, order: [{ year: DESC }]) { id region { code } metric { code observations(first: 2) { id metric { code } } } } } } } }
+            """);
+        // the page, the children of all its regions, the observations of all those, and of every metric they name
+        Assert.Equal(4, api.Statements.Count);
+
+        var regions = data.GetProperty("regions").GetProperty("nodes").EnumerateArray().ToList();
+        var children = regions.SelectMany(r => r.GetProperty("children").EnumerateArray().Select(c => (Parent: r, Child: c))).ToList();
+        Assert.NotEmpty(children);
+        Assert.All(children, x => Assert.Equal(Code(x.Parent), Code(x.Child.GetProperty("parent"))));
+        var observations = children.SelectMany(x => x.Child.GetProperty("observations").EnumerateArray().Select(o => (x.Child, Observation: o))).ToList();
+        Assert.NotEmpty(observations);
+        Assert.All(observations, x => Assert.Equal(Code(x.Child), Code(x.Observation.GetProperty("region"))));
+        var ofMetrics = observations.Select(x => x.Observation.GetProperty("metric"))
+            .SelectMany(m => m.GetProperty("observations").EnumerateArray().Select(o => (Metric: m, Observation: o))).ToList();
+        Assert.NotEmpty(ofMetrics);
+        Assert.All(ofMetrics, x => Assert.Equal(Code(x.Metric), Code(x.Observation.GetProperty("metric"))));
+    }
+
+    private static string? Code(JsonElement element) => element.GetProperty("code").GetString();
+}
