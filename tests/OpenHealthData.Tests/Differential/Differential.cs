@@ -32,8 +32,9 @@ public static class Differential
             _ = expected.Error is not null ? errors++ : expected.Keys.Count > 0 ? rows++ : empty++;
             return expected.SameAs(actual) ? true : throw new InvalidOperationException($"expected {expected}\n     got {actual}");
         }));
-        // The generator is not degenerate: most cases return rows to compare, and every kind of answer occurs.
-        Assert.True(rows > cases / 3 && empty > cases / 20 && errors > cases / 50, $"{rows} cases with rows, {empty} empty, {errors} errors of {cases}");
+        // The generator is not degenerate: a good share of cases return rows to compare, and every kind of answer occurs.
+        // (About a third return rows on the real seed: 1,631 of 5,000 was seen, so a third itself failed at random.)
+        Assert.True(rows > cases / 4 && empty > cases / 20 && errors > cases / 50, $"{rows} cases with rows, {empty} empty, {errors} errors of {cases}");
     }
 
     public static void Partition(ApiFactory api, int cases)
