@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Storage;
 
@@ -57,6 +58,9 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             var counts = new Dictionary<string, int>();
             var times = new List<string>(); // wall and CPU per dataset, for the log: where a slow snapshot spends its time
             var clock = Stopwatch.StartNew();
+            // The figures as read for their own dataset, kept for the datasets made of them (Dataset.OfObservations).
+            var keepFigures = Dataset.All.Any(d => d.OfObservations is not null);
+            List<Observation>? figures = null;
             foreach (var dataset in Dataset.All)
             {
                 var (started, cpu) = (clock.ElapsedMilliseconds, Environment.CpuUsage.TotalTime);
@@ -68,13 +72,24 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
                 await using var csv = Open(Path.Combine(temp, $"{dataset.Name}.csv"), csvHash);
                 await using (var parquetFile = File.Create(Path.Combine(temp, $"{dataset.Name}.parquet")))
                 await using (var parquet = await ParquetTableWriter.CreateAsync(parquetFile, dataset.Columns, ct))
-                    counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, dataset.Rows(db, references), parquet.Add);
+                    counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, RowsOf(dataset), parquet.Add);
                 await json.CompleteAsync();
                 await csv.CompleteAsync();
                 files.Add(Describe(temp, dataset.Name, "json", jsonHash));
                 files.Add(Describe(temp, dataset.Name, "csv", csvHash));
                 files.Add(await DescribeAsync(temp, DatasetFile(dataset.Name, "parquet"), ct));
                 times.Add(Took(dataset.Name, clock.ElapsedMilliseconds - started, cpu));
+            }
+
+            figures = null;
+
+            IEnumerable<object> RowsOf(Dataset dataset)
+            {
+                if (dataset.OfObservations is { } of && figures is not null) return of(figures, references);
+                var rows = dataset.Rows(db, references);
+                if (dataset.Name != Dataset.ObservationsName || !keepFigures) return rows;
+                figures = [];
+                return rows.Select(row => { figures.Add((Observation)row); return row; });
             }
 
             // The database file as it is: immutable like the rest, for sqlite3, Datasette or pandas.
