@@ -95,8 +95,6 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
         await Execute(connection, null, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;", ct);
         foreach (var statement in statements.Except(indexes)) await Execute(connection, null, statement, ct);
 
-        // The search index's texts are analysed on a second thread while the rows go in (SearchIndex.Analyse).
-        using var searchTexts = SearchIndex.Analyse(seed);
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
         {
             Insert(db, connection, transaction, seed.Regions.OrderBy(r => Depth(r.ParentCode, seed.Regions, x => x.Code, x => x.ParentCode)), ct);
@@ -107,7 +105,7 @@ public sealed class DatabaseBuilder(ILogger? logger = null)
             Insert(db, connection, transaction, seed.Programmes, ct);
             Insert(db, connection, transaction, seed.Observations, ct);
             phases.End("rows");
-            SearchIndex.Build(connection, transaction, searchTexts);
+            SearchIndex.Build(connection, transaction, seed);
             phases.End("search index");
             Insert(db, connection, transaction, [
                 new DatabaseInfo { Key = DatabaseInfoKeys.SeedHash, Value = seed.Hash },

@@ -26,23 +26,7 @@ public static class SearchIndex
     /// <summary>The suffixes of Chinese region names that people leave out: 乐清 for 乐清市, 江西 for 江西省.</summary>
     private static readonly string[] PlaceSuffixes = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "盟", "旗"];
 
-    /// <summary>Analyses the seed's texts and fills the index, on this thread.</summary>
     public static void Build(SqliteConnection connection, SqliteTransaction transaction, SeedSet seed)
-    {
-        using var texts = Analyse(seed);
-        Build(connection, transaction, texts);
-    }
-
-    /// <summary>
-    /// Starts analysing the figures' texts (jieba, stems: most of the index's time) on a thread of its own, row by row
-    /// in the order of the figures, so that the database builder can insert the rows meanwhile on its own thread: on
-    /// two cores the analysis of a million figures then costs the build little wall time. The index it gives is the
-    /// same as analysing on one thread: one thread analyses, in the same order, and one inserts, in that order.
-    /// </summary>
-    public static SearchTexts Analyse(SeedSet seed) => new(rows => Analyse(seed, rows));
-
-    /// <summary>Fills the index from texts being analysed (<see cref="Analyse(SeedSet)"/>), in the order they come.</summary>
-    public static void Build(SqliteConnection connection, SqliteTransaction transaction, SearchTexts texts)
     {
         Execute(connection, transaction,
             $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5({string.Join(", ", Columns.Select(c => c.Name))}, content = '', tokenize = \"unicode61 remove_diacritics 0 tokenchars '.'\")",
@@ -51,38 +35,6 @@ public static class SearchIndex
             $"INSERT INTO \"{Table}\" (\"{Table}\", rank) VALUES ('hashsize', {256 * 1024 * 1024})",
             $"CREATE TABLE \"{WordsTable}\" (Word TEXT NOT NULL PRIMARY KEY, Stem TEXT NOT NULL, Count INTEGER NOT NULL) WITHOUT ROWID");
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = $id), $metric, $quote, $sentence, $context)";
-        var id = insert.Parameters.Add(new SqliteParameter("$id", ""));
-        var metric = insert.Parameters.Add(new SqliteParameter("$metric", ""));
-        var quote = insert.Parameters.Add(new SqliteParameter("$quote", ""));
-        var sentence = insert.Parameters.Add(new SqliteParameter("$sentence", ""));
-        var context = insert.Parameters.Add(new SqliteParameter("$context", ""));
-        insert.Prepare();
-        foreach (var row in texts.Rows())
-        {
-            (id.Value, metric.Value, quote.Value, sentence.Value, context.Value) = (row.Id, row.Metric, row.Quote, row.Sentence, row.Context);
-            insert.ExecuteNonQuery();
-        }
-
-        using var insertWord = connection.CreateCommand();
-        insertWord.Transaction = transaction;
-        insertWord.CommandText = $"INSERT INTO \"{WordsTable}\" (Word, Stem, Count) VALUES ($word, $stem, $count)";
-        var w = insertWord.Parameters.Add(new SqliteParameter("$word", ""));
-        var stem = insertWord.Parameters.Add(new SqliteParameter("$stem", ""));
-        var count = insertWord.Parameters.Add(new SqliteParameter("$count", 0));
-        insertWord.Prepare();
-        foreach (var (word, (s, c)) in texts.Words())
-        {
-            (w.Value, stem.Value, count.Value) = (word, s, c);
-            insertWord.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>The index texts of every figure, in the order of the figures, each passed to <paramref name="row"/>; returns the English words seen.</summary>
-    private static Dictionary<string, (string Stem, int Count)> Analyse(SeedSet seed, Action<SearchTexts.Row> row)
-    {
         var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         // The index text of a text, once per distinct text: metric names, regions, sources and notes repeat.
@@ -119,18 +71,40 @@ public static class SearchIndex
             return bodyTexts[(institutionId, programmeId)] = Text(institution?.NameZh, institution?.NameEn, programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn);
         }
 
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = $id), $metric, $quote, $sentence, $context)";
+        var id = insert.Parameters.Add(new SqliteParameter("$id", ""));
+        var metric = insert.Parameters.Add(new SqliteParameter("$metric", ""));
+        var quote = insert.Parameters.Add(new SqliteParameter("$quote", ""));
+        var sentence = insert.Parameters.Add(new SqliteParameter("$sentence", ""));
+        var context = insert.Parameters.Add(new SqliteParameter("$context", ""));
+        insert.Prepare();
         foreach (var o in seed.Observations)
         {
             var m = metricTexts[o.MetricCode];
-            row(new SearchTexts.Row(o.Id,
-                o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions)),
-                Text(o.Quote, o.QuoteEn),
-                // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
-                o.Sentence == o.Quote ? "" : Text(o.Sentence),
-                string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode], BodyText(o.InstitutionId, o.ProgrammeId),
-                    sourceTexts[o.SourceId], o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            id.Value = o.Id;
+            metric.Value = o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions));
+            quote.Value = Text(o.Quote, o.QuoteEn);
+            // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
+            sentence.Value = o.Sentence == o.Quote ? "" : Text(o.Sentence);
+            context.Value = string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode], BodyText(o.InstitutionId, o.ProgrammeId),
+                sourceTexts[o.SourceId], o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
         }
-        return words;
+
+        using var insertWord = connection.CreateCommand();
+        insertWord.Transaction = transaction;
+        insertWord.CommandText = $"INSERT INTO \"{WordsTable}\" (Word, Stem, Count) VALUES ($word, $stem, $count)";
+        var w = insertWord.Parameters.Add(new SqliteParameter("$word", ""));
+        var stem = insertWord.Parameters.Add(new SqliteParameter("$stem", ""));
+        var count = insertWord.Parameters.Add(new SqliteParameter("$count", 0));
+        insertWord.Prepare();
+        foreach (var (word, (s, c)) in words)
+        {
+            (w.Value, stem.Value, count.Value) = (word, s, c);
+            insertWord.ExecuteNonQuery();
+        }
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, params string[] statements)
