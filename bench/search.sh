@@ -34,7 +34,8 @@ rc=0; wait "$SEEDING" || rc=$?
 stop_server "$SEEDING"
 SEED=$(secs "$t0" "$(now)")
 echo "seed: exit code $rc after $SEED s"
-grep -oE 'Built [^:]* in [0-9]+ ms( \([^)]*\))?|Wrote .* in [0-9]+ ms|seed CPU.*' "$WORK/seed.log" | cut -c1-200 | sed 's/^/  /' || true
+# The phases, each with its wall and CPU time: the database build's, then the snapshot's dataset by dataset.
+grep -oE 'Built [^:]*|Wrote snapshot.*|seed CPU.*' "$WORK/seed.log" | cut -c1-600 | sed 's/^/  /' || true
 [ "$rc" = 0 ] || { tail -20 "$WORK/seed.log" | cut -c1-300; die "seed (exit code $rc; 124 = SEED_TIMEOUT)"; }
 
 say "API on the synthetic database"

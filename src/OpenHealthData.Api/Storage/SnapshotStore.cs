@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -6,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthData.Api.Domain;
 using OpenHealthData.Data;
+using OpenHealthData.Data.Model;
 
 namespace OpenHealthData.Api.Storage;
 
@@ -53,8 +56,14 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             await using var db = await factory.CreateDbContextAsync(ct);
             var files = new List<SnapshotFile>();
             var counts = new Dictionary<string, int>();
+            var times = new List<string>(); // wall and CPU per dataset, for the log: where a slow snapshot spends its time
+            var clock = Stopwatch.StartNew();
+            // The figures as read for their own dataset, kept for the datasets made of them (Dataset.OfObservations).
+            var keepFigures = Dataset.All.Any(d => d.OfObservations is not null);
+            List<Observation>? figures = null;
             foreach (var dataset in Dataset.All)
             {
+                var (started, cpu) = (clock.ElapsedMilliseconds, Environment.CpuUsage.TotalTime);
                 // Rows stream from the database once for all formats: a million observations never sit in memory.
                 // Each text file is hashed, gzipped and brotli-compressed on threads of its own while it is written.
                 using var jsonHash = SHA256.Create();
@@ -63,17 +72,31 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
                 await using var csv = Open(Path.Combine(temp, $"{dataset.Name}.csv"), csvHash);
                 await using (var parquetFile = File.Create(Path.Combine(temp, $"{dataset.Name}.parquet")))
                 await using (var parquet = await ParquetTableWriter.CreateAsync(parquetFile, dataset.Columns, ct))
-                    counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, dataset.Rows(db, references), parquet.Add);
+                    counts[dataset.Name] = TableWriter.Write(json, csv, dataset.Columns, RowsOf(dataset), parquet.Add);
                 await json.CompleteAsync();
                 await csv.CompleteAsync();
                 files.Add(Describe(temp, dataset.Name, "json", jsonHash));
                 files.Add(Describe(temp, dataset.Name, "csv", csvHash));
                 files.Add(await DescribeAsync(temp, DatasetFile(dataset.Name, "parquet"), ct));
+                times.Add(Took(dataset.Name, clock.ElapsedMilliseconds - started, cpu));
+            }
+
+            figures = null;
+
+            IEnumerable<object> RowsOf(Dataset dataset)
+            {
+                if (dataset.OfObservations is { } of && figures is not null) return of(figures, references);
+                var rows = dataset.Rows(db, references);
+                if (dataset.Name != Dataset.ObservationsName || !keepFigures) return rows;
+                figures = [];
+                return rows.Select(row => { figures.Add((Observation)row); return row; });
             }
 
             // The database file as it is: immutable like the rest, for sqlite3, Datasette or pandas.
+            var (copied, copyCpu) = (clock.ElapsedMilliseconds, Environment.CpuUsage.TotalTime);
             File.Copy(options.Value.ResolvedDatabasePath, Path.Combine(temp, DatabaseFile));
             files.Add(await DescribeAsync(temp, DatabaseFile, ct));
+            times.Add(Took("database file", clock.ElapsedMilliseconds - copied, copyCpu));
 
             using (var packageHash = SHA256.Create())
             {
@@ -89,7 +112,8 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
             await File.WriteAllTextAsync(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest), ct);
             try { Directory.Move(temp, folder); }
             catch (IOException) when (File.Exists(Path.Combine(folder, "manifest.json"))) { } // another process made it first
-            logger.LogInformation("Wrote snapshot {Id}: {Counts}", seedHash, string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")));
+            logger.LogInformation("Wrote snapshot {Id}: {Counts} in {Ms} ms ({Times})", seedHash, string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")),
+                clock.ElapsedMilliseconds, string.Join(", ", times));
         }
         finally
         {
@@ -159,6 +183,9 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, IDbContextFacto
         var dot = name.LastIndexOf('.');
         return new(name[..dot], name[(dot + 1)..], file.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)));
     }
+
+    private static string Took(string what, long ms, TimeSpan cpuBefore) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} {ms} ms (CPU {(int)(Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds} ms)");
 
     private static string DatasetFile(string dataset, string format) => $"{dataset}.{format}";
 }

@@ -87,7 +87,8 @@ public static class Comparison
         var years = members.Select(o => o.Year).Distinct().Order().ToList();
         if (years.Count > 1) parts.Add($"Years differ ({string.Join(", ", members.Select(o => $"{name(o)} {o.Year}").Distinct())}).");
         var reportYear = members.Where(o => Flags.Read(o).Contains(Flags.ReportYear)).ToList();
-        var inferred = members.Where(o => o.YearBasis == "INFERRED" && !reportYear.Contains(o)).ToList();
+        var reportYearSet = reportYear.ToHashSet(); // the 1M snapshot's groups have thousands of members: a list's Contains made this quadratic
+        var inferred = members.Where(o => o.YearBasis == "INFERRED" && !reportYearSet.Contains(o)).ToList();
         if (reportYear.Count > 0)
             parts.Add($"{string.Join(", ", reportYear.Select(o => $"{name(o)} {o.Year}"))}: the text gives no year; filed under the report's own year, so the figure may refer to an earlier one (e.g. a survey published that year).");
         if (inferred.Count > 0)

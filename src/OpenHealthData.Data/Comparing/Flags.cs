@@ -46,8 +46,12 @@ public static partial class Flags
             .GroupBy(o => (o.MetricCode, o.Dimensions, o.RegionCode, o.InstitutionId, o.Value, o.Unit))
             .Where(g => g.Select(o => (o.Kind, o.Year)).Distinct().Count() > 1)
             .SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
+        var written = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct lists: one string each, not one per figure
         foreach (var o in observations)
-            o.Flags = JsonSerializer.Serialize(Of(o, sourceOf(o.SourceId), sameValue.Contains(o)));
+        {
+            var flags = JsonSerializer.Serialize(Of(o, sourceOf(o.SourceId), sameValue.Contains(o)));
+            o.Flags = written.TryGetValue(flags, out var shared) ? shared : written[flags] = flags;
+        }
     }
 
     /// <summary>The flags of one figure, in the order of <see cref="Meanings"/>.</summary>

@@ -29,14 +29,19 @@ public static class SeedReader
         var institutions = ReadFolder(seedDirectory, "institutions", errors, ReadInstitution);
         var programmes = ReadFolder(seedDirectory, "programmes", errors, ReadProgramme);
         var metrics = ReadFolder(seedDirectory, "metrics", errors, ReadMetric);
-        var observations = ReadFolder(seedDirectory, "observations", errors, ReadObservation);
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var observations = ReadFolder(seedDirectory, "observations", errors, r => ReadObservation(r, pool));
         var aliases = ReadFolder(seedDirectory, "metric-aliases", errors, ReadMetricAlias);
 
         SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, aliases, errors);
         if (errors.Count > 0) return (null, errors);
 
         var texts = sources.ToDictionary(s => s.Entity.Id, s => s.Entity.Text);
-        foreach (var o in observations) o.Entity.Sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
+        foreach (var o in observations)
+        {
+            var sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
+            o.Entity.Sentence = sentence == o.Entity.Quote ? o.Entity.Quote : sentence; // one string, not two equal ones
+        }
         var sourceById = sources.ToDictionary(s => s.Entity.Id, s => s.Entity);
         Comparing.Flags.Assign([.. observations.Select(x => x.Entity)], id => sourceById[id]);
         var set = new SeedSet(SeedHash.Compute(seedDirectory),
@@ -86,6 +91,7 @@ public static class SeedReader
                     var entity = map(record);
                     record.RejectUnknownFields();
                     record.RejectDuplicateKeys();
+                    record.Finish();
                     records.Add(new Read<T>(entity, record));
                 }
             }
@@ -233,20 +239,26 @@ public static class SeedReader
         };
     }
 
-    private static Observation ReadObservation(JsonRecord r)
+    /// <param name="pool">
+    /// One string per distinct code, kind, unit and dimensions of the whole read: a million figures share a few hundred
+    /// of each, and a few hundred strings are much less for the garbage collector to go through than millions.
+    /// </param>
+    private static Observation ReadObservation(JsonRecord r, Dictionary<string, string> pool)
     {
+        string Shared(string s) => pool.TryGetValue(s, out var shared) ? shared : pool[s] = s;
+        string? SharedOrNull(string? s) => s is null ? null : Shared(s);
         r.Key = r.Required("id");
         return new Observation
         {
-            Id = r.Key, SourceId = r.Required("source"), MetricCode = r.Required("metric"), RegionCode = r.Required("region"),
-            Year = r.RequiredInt("year"), YearBasis = r.Required("yearBasis"), Kind = r.Required("kind"),
-            Qualifier = r.Required("qualifier"), Value = r.RequiredNumber("value"),
+            Id = r.Key, SourceId = Shared(r.Required("source")), MetricCode = Shared(r.Required("metric")), RegionCode = Shared(r.Required("region")),
+            Year = r.RequiredInt("year"), YearBasis = Shared(r.Required("yearBasis")), Kind = Shared(r.Required("kind")),
+            Qualifier = Shared(r.Required("qualifier")), Value = r.RequiredNumber("value"),
             LowerBound = r.OptionalNumber("lowerBound"), UpperBound = r.OptionalNumber("upperBound"),
-            Headline = r.OptionalBool("headline"), Dimensions = Dimensions.Canonical(r.OptionalTextObject("dimensions")),
+            Headline = r.OptionalBool("headline"), Dimensions = Shared(Dimensions.Canonical(r.OptionalTextObject("dimensions"))),
             ReviewedExceptions = r.OptionalTextObject("reviewedExceptions") is { Count: > 0 } exceptions ? Dimensions.Canonical(exceptions) : null,
-            Unit = r.Required("unit"),
+            Unit = Shared(r.Required("unit")),
             ValueAsWritten = r.Required("valueAsWritten"), Quote = r.Required("quote"), QuoteEn = r.Required("quoteEn"),
-            InstitutionId = r.Optional("institution"), ProgrammeId = r.Optional("programme"), PartOf = r.Optional("partOf"),
+            InstitutionId = SharedOrNull(r.Optional("institution")), ProgrammeId = SharedOrNull(r.Optional("programme")), PartOf = r.Optional("partOf"),
             NameAsWritten = r.Optional("nameAsWritten"), Note = r.Optional("note"), NoteZh = r.Optional("noteZh"),
         };
     }

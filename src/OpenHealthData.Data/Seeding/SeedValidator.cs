@@ -66,7 +66,7 @@ internal static class SeedValidator
                 ObservationRules.Dimensions(r, a.Dimensions, metricByCode[a.MetricCode].Entity);
         }
 
-        var naturalKeys = new Dictionary<(string, string, string, string, int, string, string?, string?), JsonRecord>();
+        var naturalKeys = new Dictionary<NaturalKey, JsonRecord>();
         foreach (var (o, r) in observations)
         {
             var hasSource = Reference(r, "source", o.SourceId, sourceById);
@@ -100,12 +100,15 @@ internal static class SeedValidator
             if (o.ValueAsWritten.Length > 0 && o.Quote.Length > 0 && !o.Quote.Contains(o.ValueAsWritten, StringComparison.Ordinal))
                 r.Error("valueAsWritten", $"\"{o.ValueAsWritten}\" does not occur in the quote");
 
-            var key = (o.SourceId, o.MetricCode, o.Dimensions, o.RegionCode, o.Year, o.Kind, o.InstitutionId, o.ProgrammeId);
+            var key = new NaturalKey(o.SourceId, o.MetricCode, o.Dimensions, o.RegionCode, o.Year, o.Kind, o.InstitutionId, o.ProgrammeId);
             if (!naturalKeys.TryAdd(key, r))
                 r.Error(null, $"has the same (source, metric, dimensions, region, year, kind, institution, programme) as {naturalKeys[key].File}:{naturalKeys[key].Line}");
         }
         HeadlinesAgree(observations);
     }
+
+    /// <summary>What no two figures may share. A record struct: a tuple of eight boxes its rest to hash it, a million times.</summary>
+    private readonly record struct NaturalKey(string Source, string Metric, string Dimensions, string Region, int Year, string Kind, string? Institution, string? Programme);
 
     private static void HeadlinesAgree(List<Read<Observation>> observations)
     {
