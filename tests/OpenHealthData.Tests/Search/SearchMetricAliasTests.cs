@@ -63,6 +63,15 @@ public sealed class SearchMetricAliasTests(ApiFactory api)
     }
 
     [Theory]
+    [InlineData("zh", "家庭医生签约率（人群：重点人群）")]
+    [InlineData("en", "Family doctor contract signing rate (population: key groups)")]
+    public async Task The_explorers_filter_chip_names_an_old_codes_metric_and_breakdown(string lang, string chip)
+    {
+        var html = await api.CreateClient().GetStringAsync($"/explore?q=%E7%AD%BE%E7%BA%A6%E7%8E%87&metric={Alias}&lang={lang}");
+        Assert.Contains(chip, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/explore/metrics/" + Alias + "?lang=zh", "/explore/metrics/family_doctor_signing_rate?lang=zh")]
     [InlineData("/explore/compare/" + Alias, "/explore/compare/family_doctor_signing_rate?lang=en")]
     [InlineData("/explore/compare/" + Alias + "/table.csv", "/explore/compare/family_doctor_signing_rate/table.csv?lang=en")]
