@@ -35,7 +35,7 @@ public static class ExploreEndpoints
             }
             catch (QueryArgumentException e)
             {
-                return Problem(r, StatusCodes.Status400BadRequest, e.Message);
+                return Problem(r, StatusCodes.Status400BadRequest, Said(r, q.Filter, e));
             }
         });
 
@@ -66,7 +66,7 @@ public static class ExploreEndpoints
             }
             catch (QueryArgumentException e)
             {
-                return Problem(r, StatusCodes.Status400BadRequest, e.Message);
+                return Problem(r, StatusCodes.Status400BadRequest, Said(r, q.Filter, e));
             }
         });
 
@@ -133,6 +133,15 @@ public static class ExploreEndpoints
     /// </summary>
     private static IResult? Moved(ExploreRequest r, MetricCodes metrics, string code, string kind, string rest = "") =>
         metrics.Resolve(code) is { Alias: not null } old ? Results.Redirect(r.Link($"/explore/{kind}/{Uri.EscapeDataString(old.Metric.Code)}{rest}"), permanent: true) : null;
+
+    /// <summary>What was wrong with a filter, in the page's language where the explorer has the words (an unknown code), else the API's.</summary>
+    private static string Said(ExploreRequest r, SearchFilter f, QueryArgumentException e) => e.Argument switch
+    {
+        "metric" => r.F("error.metric", f.Metric!),
+        "region" => r.F("error.region", f.Region!),
+        "source" => r.F("error.source", f.Source!),
+        _ => e.Message,
+    };
 
     private static IResult View<TPage>(object parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(parameters);
