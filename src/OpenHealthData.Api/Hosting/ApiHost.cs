@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
@@ -102,7 +101,7 @@ public static class ApiHost
             })
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(HealthSchema).Assembly)
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<PlainFieldsExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider<ErrorCodes>());
         // GraphQL.NET's validator, remembering what it found for a cached operation without variables.
         services.AddSingleton<ValidatedOperations>();

@@ -16,7 +16,7 @@ public abstract class EntityType<T> : ObjectGraphType<T>
         {
             var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(scalar.Selector.Body, typeof(object)), scalar.Selector.Parameters).Compile();
             var present = ScalarGraphTypes.Presenter(scalar.Kind);
-            Field(scalar.Name, ScalarGraphTypes.Output(scalar)).Description(scalar.Description).Resolve(ctx => present(read(ctx.Source)));
+            Field(scalar.Name, ScalarGraphTypes.Output(scalar)).Description(scalar.Description).Resolve(new PlainFieldResolver<T>(row => present(read(row))));
         }
     }
 }

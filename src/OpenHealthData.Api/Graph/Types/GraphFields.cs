@@ -119,7 +119,7 @@ public static class GraphFields
         where TTarget : class where TTargetGraph : IGraphType
     {
         var field = type.Field(name, nullable ? typeof(TTargetGraph) : typeof(NonNullGraphType<TTargetGraph>)).Description(description);
-        field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) => foreignKey(ctx.Source) is { } key ? ByKey<TTarget>(services, key) : null);
+        field.Resolve(new ReferenceResolver<TSource, TTarget>(foreignKey));
         return field;
     }
 
