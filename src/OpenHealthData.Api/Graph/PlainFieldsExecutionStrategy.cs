@@ -1,5 +1,7 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -105,6 +107,37 @@ public sealed class PlainFieldsExecutionStrategy : SerialExecutionStrategy
             collected.Fields = result;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The rows of a list of objects (a page, a nested list) are built and completed at once, each with its plain fields,
+    /// instead of one awaited completion per row. Anything else (a list of scalars, a missing row, a row refused by its
+    /// type, a row still to be loaded) goes the usual way for the whole list, which reports it as it always has.
+    /// </summary>
+    protected override Task SetArrayItemNodesAsync(GraphQL.Execution.ExecutionContext context, ArrayExecutionNode parent)
+    {
+        var itemType = ((ListGraphType)parent.GraphType!).ResolvedType!;
+        if (itemType is NonNullGraphType nonNull) itemType = nonNull.ResolvedType!;
+        if (itemType is not IObjectGraphType || parent.Result is not IList rows) return base.SetArrayItemNodesAsync(context, parent);
+        var items = new List<ExecutionNode>(rows.Count);
+        try
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i] is not { } row || row is IDataLoaderResult) return base.SetArrayItemNodesAsync(context, parent);
+                var node = (ObjectExecutionNode)BuildExecutionNode(parent, itemType, parent.Field, parent.FieldDefinition, i);
+                node.Result = row;
+                ValidateNodeResult(context, node);
+                SetSubFieldNodes(context, node);
+                items.Add(node);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return base.SetArrayItemNodesAsync(context, parent); // the nodes built so far are dropped; plain fields have no side effects
+        }
+        parent.Items = items;
+        return Task.CompletedTask;
     }
 
     protected override ExecutionNode BuildExecutionNode(ExecutionNode parent, IGraphType graphType, GraphQLField field, FieldType fieldDefinition, int? indexInParentNode = null)

@@ -23,15 +23,15 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Di
     }
 
     /// <summary>
-    /// The value of <paramref name="key"/> now, fetched (if it is not yet) together with <paramref name="batch"/> and
+    /// The value of <paramref name="key"/> now, fetched (if it is not yet) together with the keys of <paramref name="batch"/> and
     /// every key queued so far: for a resolver that knows every parent of its level up front.
     /// </summary>
-    public TValue? Get(TKey key, IEnumerable<TKey> batch)
+    public TValue? Get<TRow>(TKey key, IReadOnlyList<TRow> batch, Func<TRow, TKey> keyOf)
     {
         if (!_fetched.Contains(key))
         {
             Queue(key);
-            foreach (var other in batch) Queue(other);
+            foreach (var other in batch) Queue(keyOf(other));
         }
         return Get(key);
     }

@@ -77,6 +77,7 @@ public static class GraphFields
     {
         var shape = (EntityShape<TNode>)Shapes.For(typeof(TNode));
         var groupKey = foreignKey.Compile();
+        Func<object, string> keyOfRow = row => parentKey((TSource)row);
         var field = type.Field(name, typeof(NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraph>>>))
             .Description(description)
             .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).")
@@ -99,7 +100,14 @@ public static class GraphFields
                 {
                     var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
                     loaders.ReadTogether(rows);
-                    return rows.GroupBy(r => groupKey(r)!).ToDictionary(g => g.Key, g => g.ToList());
+                    var byParent = new Dictionary<string, List<TNode>>(keys.Count);
+                    foreach (var row in rows)
+                    {
+                        var parent = groupKey(row)!;
+                        if (!byParent.TryGetValue(parent, out var list)) byParent[parent] = list = [];
+                        list.Add(row);
+                    }
+                    return byParent;
                 });
             });
             var key = parentKey(ctx.Source);
@@ -107,7 +115,7 @@ public static class GraphFields
             // this row's part as a plain value, not through GraphQL.NET's deferred data-loader path (same statement,
             // same rows; the path costs more than the value).
             if (services.Loaders.SiblingsOf(ctx.Source) is { } siblings)
-                return loader.Get(key, siblings.Select(s => parentKey((TSource)s))) ?? [];
+                return loader.Get(key, siblings, keyOfRow) ?? [];
             return loader.Load(key, rows => rows ?? []);
         });
         return field;
