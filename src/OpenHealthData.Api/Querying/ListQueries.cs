@@ -66,6 +66,15 @@ public sealed class ListQueries(ReadConnections connections)
     /// the caller groups them by <paramref name="foreignKey"/>, which is always read.
     /// </summary>
     public List<T> FirstPerParent<T>(EntityShape<T> shape, Expression<Func<T, string?>> foreignKey, IReadOnlyCollection<string> parentKeys,
+        FilterNode? filter, IReadOnlyList<SortKey> order, int first, IReadOnlyCollection<string>? fields) where T : class =>
+        FirstPerParent(FirstPerParentStatement(shape, foreignKey, filter, order, first, fields), parentKeys);
+
+    /// <summary>
+    /// The statement of <see cref="FirstPerParent{T}(EntityShape{T}, Expression{Func{T, string}}, IReadOnlyCollection{string}, FilterNode, IReadOnlyList{SortKey}, int, IReadOnlyCollection{string})"/>
+    /// written once, its parents left open: a nested list whose arguments are the same in every request (no variables)
+    /// keeps it, and a request then only fills in its parents.
+    /// </summary>
+    public static NestedListStatement<T> FirstPerParentStatement<T>(EntityShape<T> shape, Expression<Func<T, string?>> foreignKey,
         FilterNode? filter, IReadOnlyList<SortKey> order, int first, IReadOnlyCollection<string>? fields) where T : class
     {
         var members = Projection.Of(shape, fields, foreignKey);
@@ -73,12 +82,22 @@ public sealed class ListQueries(ReadConnections connections)
         var sql = new SqlBuilder();
         var row = sql.Alias();
         var child = sql.Alias();
-        var parents = JsonSerializer.Serialize(parentKeys);
+        var parents = new object(); // where the parents go, found again among the rendered parameters
         var condition = sql.Condition(filter, shape, child) is { } c ? Sql.Of($" AND ({c})") : Sql.Empty;
         // CROSS JOIN fixes the order: parents outside (SQLite would otherwise scan all rows in the list's order)
-        return connections.Query(Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM json_each({parents}) p CROSS JOIN {table} {row} " +
+        var (text, parameters) = Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)} FROM json_each({parents}) p CROSS JOIN {table} {row} " +
             $"WHERE {SqlBuilder.Column(shape.KeyField.Selector, row)} IN (SELECT {SqlBuilder.Column(shape.KeyField.Selector, child)} FROM {table} {child} " +
             $"WHERE {SqlBuilder.Column(foreignKey, child)} = p.value{condition} ORDER BY {sql.OrderBy(shape, order, child)} LIMIT {first}) " +
-            $"ORDER BY {sql.OrderBy(shape, order, row)}"), RowReader.For<T>(members));
+            $"ORDER BY {sql.OrderBy(shape, order, row)}").Render();
+        var slot = parameters.Select((p, i) => (p, i)).Single(x => ReferenceEquals(x.p, parents)).i;
+        return new NestedListStatement<T>(text, [.. parameters], slot, RowReader.For<T>(members));
+    }
+
+    /// <summary>The rows of a nested list's statement for these parents.</summary>
+    public List<T> FirstPerParent<T>(NestedListStatement<T> statement, IReadOnlyCollection<string> parentKeys)
+    {
+        object?[] parameters = [.. statement.Parameters];
+        parameters[statement.ParentsAt] = JsonSerializer.Serialize(parentKeys);
+        return connections.Query(statement.Text, parameters, statement.Read);
     }
 }

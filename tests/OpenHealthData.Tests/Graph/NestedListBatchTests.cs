@@ -37,5 +37,19 @@ public sealed class NestedListBatchTests(ApiFactory api)
         Assert.All(ofMetrics, x => Assert.Equal(Code(x.Metric), Code(x.Observation.GetProperty("metric"))));
     }
 
+    [Fact]
+    public async Task A_nested_list_of_a_document_sent_again_reads_its_arguments_again_when_they_are_variables()
+    {
+        // the second request of a document reuses its nested list's statement: only where its arguments are written out
+        const string query = "query($n: Int, $order: [ObservationSortInput!]) { regions(first: 40) { nodes { observations(first: $n, order: $order) { id } } } }";
+        static int Count(JsonElement data) => data.GetProperty("regions").GetProperty("nodes").EnumerateArray().Sum(r => r.GetProperty("observations").GetArrayLength());
+        var three = await api.GraphQLAsync(query, new { n = 3 });
+        var one = await api.GraphQLAsync(query, new { n = 1 });
+        Assert.True(Count(three) > Count(one), $"{Count(three)} rows with first: 3, {Count(one)} with first: 1");
+        var ascending = await api.GraphQLAsync(query, new { n = 1, order = new[] { new { year = "ASC" } } });
+        var descending = await api.GraphQLAsync(query, new { n = 1, order = new[] { new { year = "DESC" } } });
+        Assert.NotEqual(ascending.GetRawText(), descending.GetRawText());
+    }
+
     private static string? Code(JsonElement element) => element.GetProperty("code").GetString();
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.MicrosoftDI;
@@ -83,22 +84,30 @@ public static class GraphFields
             .Argument<IntGraphType>("first", "At most this many per parent; default and maximum: the maximum page size (README).")
             .ReadsKeyOnly(); // every parent key is the parent's primary key
         AddFilterArguments<TSource, TNode>(field, shape);
+        // The statement of each place in a cached document where this list is selected without variables: its
+        // arguments and selection are the same in every request, so it is written once, not once per request.
+        var statements = new ConditionalWeakTable<GraphQLField, Tuple<string, NestedListStatement<TNode>>>();
         field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
             var loader = services.Loaders.ForField(ctx.FieldAst, () =>
             {
-                var maxPageSize = services.Paging.MaxPageSize;
-                var request = Read(ctx, services, shape);
-                Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
-                var first = request.Page.First ?? maxPageSize;
+                if (!statements.TryGetValue(ctx.FieldAst, out var planned))
+                {
+                    var maxPageSize = services.Paging.MaxPageSize;
+                    var request = Read(ctx, services, shape);
+                    Paging.CheckPageSize(request.Page.First, "first", maxPageSize);
+                    // one loader per list field, arguments and selection: the selection decides the columns read
+                    var selected = SelectedFields<TNode>(ctx.FieldAst, [[]]);
+                    planned = Tuple.Create($"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}",
+                        ListQueries.FirstPerParentStatement(shape, foreignKey, request.Filter, request.Order, request.Page.First ?? maxPageSize, selected));
+                    if (!HasVariables(ctx.FieldAst)) statements.AddOrUpdate(ctx.FieldAst, planned);
+                }
+                var (loaderName, statement) = planned;
                 var lists = services.Lists;
-                // one loader per list field, arguments and selection: the selection decides the columns read
-                var selected = SelectedFields<TNode>(ctx.FieldAst, [[]]);
-                var loaderName = $"{typeof(TSource).Name}.{name}:{request}:{(selected is null ? "*" : string.Join(",", selected.Order()))}";
                 var loaders = services.Loaders;
                 return loaders.Get<string, List<TNode>>(loaderName, keys =>
                 {
-                    var rows = lists.FirstPerParent(shape, foreignKey, keys, request.Filter, request.Order, first, selected);
+                    var rows = lists.FirstPerParent(statement, keys);
                     loaders.ReadTogether(rows);
                     var byParent = new Dictionary<string, List<TNode>>(keys.Count);
                     foreach (var row in rows)
@@ -119,6 +128,19 @@ public static class GraphFields
             return loader.Load(key, rows => rows ?? []);
         });
         return field;
+    }
+
+    /// <summary>Whether a field's arguments use variables anywhere (then they may differ from one request to the next).</summary>
+    private static bool HasVariables(GraphQLField field)
+    {
+        static bool Uses(ASTNode? value) => value switch
+        {
+            GraphQLVariable => true,
+            GraphQLListValue list => list.Values?.Any(Uses) ?? false,
+            GraphQLObjectValue obj => obj.Fields?.Any(f => Uses(f.Value)) ?? false,
+            _ => false,
+        };
+        return field.Arguments?.Items.Any(a => Uses(a.Value)) ?? false;
     }
 
     /// <summary>A to-one reference, loaded for all rows of a level in one statement.</summary>
