@@ -13,28 +13,26 @@ public sealed class ListQueries(ReadConnections connections)
 {
     /// <summary>A page of a connection; with <paramref name="withTotal"/> the total is counted in the same statement.</summary>
     /// <param name="fields">The fields selected on the rows (null: the whole row).</param>
-    public Connection<T> Page<T>(EntityShape<T> shape, ListQuery query, PagingOptions options, IReadOnlyCollection<string>? fields, bool withTotal) where T : class
-    {
-        var members = Projection.Of(shape, fields);
-        var table = SqlNames.Table(typeof(T));
-        return Paging.Page(query.Page, options, withTotal, () => Count(shape, query.Filter), (skip, take, countToo) =>
+    public Connection<T> Page<T>(EntityShape<T> shape, ListQuery query, PagingOptions options, IReadOnlyCollection<string>? fields, bool withTotal) where T : class =>
+        Page(new PageStatements<T>(shape, query.Filter, query.Order, fields), query, options, withTotal);
+
+    /// <summary>A page of a connection, with statements written before (for the same filter and order as <paramref name="query"/>'s).</summary>
+    public Connection<T> Page<T>(PageStatements<T> statements, ListQuery query, PagingOptions options, bool withTotal) where T : class =>
+        Paging.Page(query.Page, options, withTotal, () => Count(statements.Shape, query.Filter), (skip, take, countToo) =>
         {
-            var sql = new SqlBuilder();
-            var row = sql.Alias();
-            var where = SqlBuilder.Where(sql.Condition(query.Filter, shape, row));
-            // SQLite computes the uncorrelated count once for the statement, not once per row.
-            var count = countToo ? Sql.Of($", ({CountSql(sql, shape, query.Filter)})") : Sql.Empty;
-            var statement = Sql.Of($"SELECT {SqlBuilder.Columns(typeof(T), members, row)}{count} FROM {table} {row}{where} ORDER BY {sql.OrderBy(shape, query.Order, row)} LIMIT {take} OFFSET {skip}");
-            var read = RowReader.For<T>(members);
+            var statement = statements.For(countToo);
+            object?[] parameters = [.. statement.Parameters];
+            parameters[statement.SkipAt] = skip;
+            parameters[statement.TakeAt] = take;
+            var read = statement.Read;
             int? total = null;
-            var rows = connections.Query(statement, reader =>
+            var rows = connections.Query(statement.Text, parameters, reader =>
             {
-                if (countToo) total ??= reader.GetInt32(members.Count);
+                if (statement.TotalAt is { } at) total ??= reader.GetInt32(at);
                 return read(reader);
             });
             return (rows, total);
         });
-    }
 
     /// <summary>The rows that match, in order (the key last); whole rows unless <paramref name="fields"/> says which.</summary>
     public List<T> List<T>(EntityShape<T> shape, FilterNode? filter, IReadOnlyList<SortKey> order, IReadOnlyCollection<string>? fields = null) where T : class
@@ -52,7 +50,7 @@ public sealed class ListQueries(ReadConnections connections)
         connections.Query(CountSql(new SqlBuilder(), shape, filter), reader => reader.GetInt32(0))[0];
 
     /// <summary><c>SELECT count(*) …</c> of the rows that match: a statement of its own, or a page's scalar subquery.</summary>
-    private static Sql CountSql(SqlBuilder sql, EntityShape shape, FilterNode? filter)
+    internal static Sql CountSql(SqlBuilder sql, EntityShape shape, FilterNode? filter)
     {
         var row = sql.Alias();
         return Sql.Of($"SELECT count(*) FROM {SqlNames.Table(shape.ClrType)} {row}{SqlBuilder.Where(sql.Condition(filter, shape, row))}");

@@ -49,6 +49,13 @@ public sealed class NestedListBatchTests(ApiFactory api)
         var ascending = await api.GraphQLAsync(query, new { n = 1, order = new[] { new { year = "ASC" } } });
         var descending = await api.GraphQLAsync(query, new { n = 1, order = new[] { new { year = "DESC" } } });
         Assert.NotEqual(ascending.GetRawText(), descending.GetRawText());
+
+        // and a connection's, the same
+        const string page = "query($n: Int, $order: [RegionSortInput!]) { regions(first: $n, order: $order) { nodes { code } } }";
+        Assert.Equal(3, (await api.GraphQLAsync(page, new { n = 3 })).GetProperty("regions").GetProperty("nodes").GetArrayLength());
+        Assert.Equal(1, (await api.GraphQLAsync(page, new { n = 1 })).GetProperty("regions").GetProperty("nodes").GetArrayLength());
+        Assert.NotEqual((await api.GraphQLAsync(page, new { n = 1, order = new[] { new { code = "ASC" } } })).GetRawText(),
+            (await api.GraphQLAsync(page, new { n = 1, order = new[] { new { code = "DESC" } } })).GetRawText());
     }
 
     private static string? Code(JsonElement element) => element.GetProperty("code").GetString();

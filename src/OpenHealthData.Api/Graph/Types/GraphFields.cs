@@ -25,11 +25,20 @@ public static class GraphFields
             .Argument<IntGraphType>("last", "Rows from the end (before 'before').")
             .Argument<StringGraphType>("before", "Cursor: rows before this one.");
         AddFilterArguments<TSource, TNode>(field, shape);
+        // The arguments and statements of each place in a cached document where this connection is selected without
+        // variables: the same in every request, so read and written once, not once per request.
+        var planned = new ConditionalWeakTable<GraphQLField, Tuple<ListQuery, PageStatements<TNode>>>();
         field.Resolve().WithService<ResolverServices>().Resolve((ctx, services) =>
         {
-            var request = Read(ctx, services, shape);
+            if (!planned.TryGetValue(ctx.FieldAst, out var plan))
+            {
+                var query = Read(ctx, services, shape);
+                plan = Tuple.Create(query, new PageStatements<TNode>(shape, query.Filter, query.Order, NodeFields<TNode>(ctx.FieldAst)));
+                if (!HasVariables(ctx.FieldAst)) planned.AddOrUpdate(ctx.FieldAst, plan);
+            }
+            var (request, statements) = plan;
             var withTotal = ctx.SubFields?.Values.Any(f => f.Field.Name.Value == "totalCount") ?? false;
-            var page = services.Lists.Page(shape, request, services.Paging, NodeFields<TNode>(ctx.FieldAst), withTotal);
+            var page = services.Lists.Page(statements, request, services.Paging, withTotal);
             services.Loaders.ReadTogether([.. page.Nodes]);
             return page;
         });
