@@ -47,9 +47,9 @@ public static class HealthDatabase
     public static async Task<string> EnsureCurrentAsync(string seedDirectory, string databasePath, ILogger? logger = null, CancellationToken ct = default)
     {
         logger ??= NullLogger.Instance;
-        var wanted = SeedHash.Compute(seedDirectory);
         var current = ReadSeedHash(databasePath);
-        if (current == wanted)
+        // Hashing reads every seed file (seconds for a million figures): only when there is a database to compare with.
+        if (current is not null && SeedHash.Compute(seedDirectory) is var wanted && current == wanted)
         {
             logger.LogInformation("Database {Path} is current (seed-data {Hash})", databasePath, wanted);
             return wanted;

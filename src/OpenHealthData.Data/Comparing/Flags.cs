@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenHealthData.Data.Model;
@@ -46,12 +47,12 @@ public static partial class Flags
             .GroupBy(o => (o.MetricCode, o.Dimensions, o.RegionCode, o.InstitutionId, o.Value, o.Unit))
             .Where(g => g.Select(o => (o.Kind, o.Year)).Distinct().Count() > 1)
             .SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
-        var written = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct lists: one string each, not one per figure
-        foreach (var o in observations)
+        var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // a few distinct lists: one string each, not one per figure
+        Parallel.ForEach(observations, o =>
         {
             var flags = JsonSerializer.Serialize(Of(o, sourceOf(o.SourceId), sameValue.Contains(o)));
-            o.Flags = written.TryGetValue(flags, out var shared) ? shared : written[flags] = flags;
-        }
+            o.Flags = written.GetOrAdd(flags, flags);
+        });
     }
 
     /// <summary>The flags of one figure, in the order of <see cref="Meanings"/>.</summary>
