@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using OpenHealthData.Data.Model;
 
@@ -92,9 +93,9 @@ public static class SeedReader
         var last = lines.Count == 0 ? 0 : lines[^1].Number;
         foreach (var (lineNumber, line, ended) in lines)
         {
-            if (line is null || string.IsNullOrWhiteSpace(line)) continue;
+            if (line is not { } bytes || IsBlank(bytes.Span)) continue;
             JsonDocument doc;
-            try { doc = JsonDocument.Parse(line); }
+            try { doc = JsonDocument.Parse(bytes); }
             catch (JsonException e)
             {
                 var cut = lineNumber == last && !ended ? " (the file ends inside this record: is it cut short?)" : "";
@@ -122,13 +123,13 @@ public static class SeedReader
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// The lines of a file in strict UTF-8 (numbered from 1; Ended: a line end follows), a line with bytes that are
-    /// not UTF-8 null and reported with its line and byte offset: a byte flipped or a file cut mid-character is named
-    /// where it is, not as a decoder's exception.
+    /// The lines of a file in strict UTF-8 (numbered from 1; Ended: a line end follows), as bytes: JSON is parsed from
+    /// UTF-8, so a line never becomes a string first. A line with bytes that are not UTF-8 is null and reported with
+    /// its line and byte offset: a byte flipped or a file cut mid-character is named where it is, not as a decoder's exception.
     /// </summary>
-    private static List<(int Number, string? Text, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
+    private static List<(int Number, ReadOnlyMemory<byte>? Bytes, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
     {
-        var lines = new List<(int, string?, bool)>();
+        var lines = new List<(int, ReadOnlyMemory<byte>?, bool)>();
         var start = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         for (var number = 1; start < bytes.Length; number++)
         {
@@ -136,18 +137,26 @@ public static class SeedReader
             var ended = end >= 0;
             if (!ended) end = bytes.Length;
             var length = end > start && bytes[end - 1] == '\r' ? end - start - 1 : end - start;
-            try
+            if (Utf8.IsValid(bytes.AsSpan(start, length))) lines.Add((number, bytes.AsMemory(start, length), ended));
+            else
             {
-                lines.Add((number, StrictUtf8.GetString(bytes, start, length), ended));
-            }
-            catch (DecoderFallbackException e)
-            {
-                errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
+                try { StrictUtf8.GetString(bytes, start, length); } // to learn where and what the bad bytes are
+                catch (DecoderFallbackException e)
+                {
+                    errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
+                }
                 lines.Add((number, null, ended));
             }
             start = end + 1;
         }
         return lines;
+    }
+
+    /// <summary>Whether a line holds only white space (as <see cref="string.IsNullOrWhiteSpace"/> says): decoded only when it does not start a record.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var text = line.TrimStart(" \t\r\n\v\f"u8);
+        return text.IsEmpty || (text[0] != (byte)'{' && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(text)));
     }
 
     /// <summary>A whole text file in strict UTF-8 (without its BOM); "" and an error naming the line and byte offset if it is not.</summary>
