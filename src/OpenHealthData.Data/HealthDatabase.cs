@@ -44,19 +44,24 @@ public static class HealthDatabase
     }
 
     /// <summary>Builds the database when it is missing, unreadable or built from other seed data.</summary>
-    public static async Task<string> EnsureCurrentAsync(string seedDirectory, string databasePath, ILogger? logger = null, CancellationToken ct = default)
+    /// <param name="beside">
+    /// When it builds: work that needs only the validated seed data, run on another thread while the database is written
+    /// (the snapshot files); awaited before this returns, and cancelled if the build fails.
+    /// </param>
+    public static async Task<string> EnsureCurrentAsync(string seedDirectory, string databasePath, ILogger? logger = null, CancellationToken ct = default,
+        Func<SeedSet, CancellationToken, Task>? beside = null)
     {
         logger ??= NullLogger.Instance;
-        var wanted = SeedHash.Compute(seedDirectory);
         var current = ReadSeedHash(databasePath);
-        if (current == wanted)
+        // Hashing reads every seed file (seconds for a million figures): only when there is a database to compare with.
+        if (current is not null && SeedHash.Compute(seedDirectory) is var wanted && current == wanted)
         {
             logger.LogInformation("Database {Path} is current (seed-data {Hash})", databasePath, wanted);
             return wanted;
         }
         logger.LogInformation("Database {Path} is {State}; building from {Seed}", databasePath,
             current is null ? (File.Exists(databasePath) ? "unreadable" : "missing") : $"from seed-data {current}", seedDirectory);
-        var report = await new DatabaseBuilder(logger).BuildAsync(seedDirectory, databasePath, ct);
+        var report = await new DatabaseBuilder(logger).BuildAsync(seedDirectory, databasePath, ct, beside);
         return report.SeedHash;
     }
 

@@ -24,13 +24,18 @@ public sealed class ReferenceCache(ListQueries lists)
         _tables.TryGetValue(typeof(T), out var table) ? (IReadOnlyDictionary<string, T>)table.Value : null;
 
     /// <summary>Fills an observation's references from memory: no join, and no report text read per row.</summary>
-    public Observation Attach(Observation o)
+    public Observation Attach(Observation o) =>
+        Attach(o, Table<Metric>()!, Table<Region>()!, Table<Source>()!, Table<Institution>()!, Table<Programme>()!);
+
+    /// <summary>Fills an observation's references from tables by key (a missing one stays null).</summary>
+    public static Observation Attach(Observation o, IReadOnlyDictionary<string, Metric> metrics, IReadOnlyDictionary<string, Region> regions,
+        IReadOnlyDictionary<string, Source> sources, IReadOnlyDictionary<string, Institution> institutions, IReadOnlyDictionary<string, Programme> programmes)
     {
-        o.Metric = Table<Metric>()!.GetValueOrDefault(o.MetricCode);
-        o.Region = Table<Region>()!.GetValueOrDefault(o.RegionCode);
-        o.Source = Table<Source>()!.GetValueOrDefault(o.SourceId);
-        o.Institution = o.InstitutionId is null ? null : Table<Institution>()!.GetValueOrDefault(o.InstitutionId);
-        o.Programme = o.ProgrammeId is null ? null : Table<Programme>()!.GetValueOrDefault(o.ProgrammeId);
+        o.Metric = metrics.GetValueOrDefault(o.MetricCode);
+        o.Region = regions.GetValueOrDefault(o.RegionCode);
+        o.Source = sources.GetValueOrDefault(o.SourceId);
+        o.Institution = o.InstitutionId is null ? null : institutions.GetValueOrDefault(o.InstitutionId);
+        o.Programme = o.ProgrammeId is null ? null : programmes.GetValueOrDefault(o.ProgrammeId);
         return o;
     }
 

@@ -19,13 +19,21 @@ public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContex
     public async Task StartAsync(CancellationToken ct)
     {
         var data = options.Value;
+        // A build writes the snapshot's dataset files from the seed data on the second core while SQLite writes the database.
+        PreparedSnapshot? prepared = null;
         try
         {
-            await HealthDatabase.EnsureCurrentAsync(data.ResolvedSeedDirectory, data.ResolvedDatabasePath, logger, ct);
+            await HealthDatabase.EnsureCurrentAsync(data.ResolvedSeedDirectory, data.ResolvedDatabasePath, logger, ct,
+                beside: async (seed, token) => { if (!snapshots.Exists(seed.Hash)) prepared = await snapshots.PrepareAsync(seed, token); });
         }
         catch (SeedValidationException e)
         {
             logger.LogCritical("Cannot start: the seed data in {Seed} is invalid.{NewLine}{Errors}", data.ResolvedSeedDirectory, Environment.NewLine, e.Message);
+            throw;
+        }
+        catch
+        {
+            if (prepared is not null) SnapshotStore.Discard(prepared);
             throw;
         }
 
@@ -40,7 +48,12 @@ public sealed class DatabaseInitializer(IOptions<DataOptions> options, IDbContex
             ["metrics"] = await db.Metrics.CountAsync(ct),
             ["observations"] = await db.Observations.CountAsync(ct),
         });
-        await snapshots.EnsureAsync(_status.SeedHash, ct);
+        if (prepared?.SeedHash == _status.SeedHash) await snapshots.PublishAsync(prepared, ct);
+        else
+        {
+            if (prepared is not null) SnapshotStore.Discard(prepared);
+            await snapshots.EnsureAsync(_status.SeedHash, ct);
+        }
         logger.LogInformation("Serving {Path} read-only: seed-data {Hash}", data.ResolvedDatabasePath, _status.SeedHash);
     }
 

@@ -4,6 +4,7 @@ using OpenHealthData.Api.Querying;
 using OpenHealthData.Data;
 using OpenHealthData.Data.Comparing;
 using OpenHealthData.Data.Model;
+using OpenHealthData.Data.Seeding;
 
 namespace OpenHealthData.Api.Storage;
 
@@ -11,33 +12,29 @@ namespace OpenHealthData.Api.Storage;
 /// A downloadable table. The columns of the plain tables are the entity's public fields
 /// (<see cref="EntityShape"/>); observations add the names people need in a spreadsheet.
 /// </summary>
+/// <param name="Rows">
+/// The rows, from the validated seed data the database is built from (so the snapshot can be written while the
+/// database is), in the order of the database's <c>ORDER BY</c> on the key (<see cref="SqliteTextOrder"/>).
+/// </param>
 /// <param name="PrimaryKey">The column that identifies a row.</param>
 /// <param name="ForeignKeys">The columns that refer to rows of other datasets.</param>
-public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<HealthDbContext, ReferenceCache, IEnumerable<object>> Rows,
+public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<SeedSet, IEnumerable<object>> Rows,
     string PrimaryKey, IReadOnlyList<ForeignKey> ForeignKeys)
 {
     /// <summary>The name of the dataset of every figure.</summary>
     public const string ObservationsName = "observations";
 
-    /// <summary>
-    /// For a dataset made of the figures (comparable): its rows from the figures already read for
-    /// <see cref="ObservationsName"/>, in any order, with their references attached. The snapshot writer reads a million
-    /// figures from the database once instead of twice; <see cref="Rows"/> gives the same rows from the database.
-    /// </summary>
-    public Func<IEnumerable<Observation>, ReferenceCache, IEnumerable<object>>? OfObservations { get; init; }
-
     public static readonly IReadOnlyList<Dataset> All =
     [
-        Plain(Shapes.Region),
-        Plain(Shapes.Source),
-        Plain(Shapes.Institution),
-        Plain(Shapes.Programme),
-        Plain(Shapes.Metric),
-        // References come from memory: joining them would read a report's full text once per figure.
-        new(ObservationsName, ObservationColumns(), (db, references) => db.Observations.OrderBy(o => o.Id).AsEnumerable().Select(references.Attach),
+        Plain(Shapes.Region, seed => seed.Regions),
+        Plain(Shapes.Source, seed => seed.Sources),
+        Plain(Shapes.Institution, seed => seed.Institutions),
+        Plain(Shapes.Programme, seed => seed.Programmes),
+        Plain(Shapes.Metric, seed => seed.Metrics),
+        new(ObservationsName, ObservationColumns(), seed => Figures(seed).OrderBy(o => o.Id, SqliteTextOrder.Instance),
             Shapes.Observation.KeyField.Name, [.. ForeignKeysOf(Shapes.Observation), new("partOf", "observations", Shapes.Observation.KeyField.Name)]),
         // Old metric codes: named like their seed-data folder (a data package's resource names are lower case).
-        new("metric-aliases", [.. ShapeColumns(Shapes.MetricAlias)], (db, _) => db.MetricAliases.OrderBy(a => a.Alias).AsEnumerable(),
+        new("metric-aliases", [.. ShapeColumns(Shapes.MetricAlias)], seed => seed.MetricAliases.OrderBy(a => a.Alias, SqliteTextOrder.Instance),
             Shapes.MetricAlias.KeyField.Name, ForeignKeysOf(Shapes.MetricAlias)),
         Comparable(),
     ];
@@ -53,21 +50,28 @@ public sealed record Dataset(string Name, IReadOnlyList<Column> Columns, Func<He
         var observations = ObservationColumns();
         var foreignKeys = ForeignKeysOf(Shapes.Observation);
         // Groups and their members are ordered by keys that tell every figure apart: the rows do not depend on the order they come in.
-        static IEnumerable<object> Of(IEnumerable<Observation> figures, ReferenceCache references) =>
-            Comparison.Groups(figures, code => references.Table<Metric>()!.GetValueOrDefault(code)).SelectMany(g => g.Observations);
-        return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))],
-            (db, references) => Of(db.Observations.AsEnumerable().Select(references.Attach), references),
-            Shapes.Observation.KeyField.Name,
-            [.. foreignKeys.Where(k => names.Contains(k.Column)), new(Shapes.Observation.KeyField.Name, "observations", Shapes.Observation.KeyField.Name)])
+        static IEnumerable<object> Of(SeedSet seed)
         {
-            OfObservations = Of,
-        };
+            var metrics = seed.Metrics.ToDictionary(m => m.Code);
+            return Comparison.Groups(Figures(seed), code => metrics.GetValueOrDefault(code)).SelectMany(g => g.Observations);
+        }
+        return new("comparable", [.. names.Select(n => observations.Single(c => c.Name == n))], Of,
+            Shapes.Observation.KeyField.Name,
+            [.. foreignKeys.Where(k => names.Contains(k.Column)), new(Shapes.Observation.KeyField.Name, "observations", Shapes.Observation.KeyField.Name)]);
+    }
+
+    /// <summary>The figures with their references attached from the seed's own tables (what the name columns read).</summary>
+    private static IEnumerable<Observation> Figures(SeedSet seed)
+    {
+        var (metrics, regions, sources) = (seed.Metrics.ToDictionary(m => m.Code), seed.Regions.ToDictionary(r => r.Code), seed.Sources.ToDictionary(s => s.Id));
+        var (institutions, programmes) = (seed.Institutions.ToDictionary(i => i.Id), seed.Programmes.ToDictionary(p => p.Id));
+        return seed.Observations.Select(o => ReferenceCache.Attach(o, metrics, regions, sources, institutions, programmes));
     }
 
     public static Dataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
-    private static Dataset Plain<T>(EntityShape<T> shape) where T : class =>
-        new(NameOf(shape), [.. ShapeColumns(shape)], (db, _) => db.Set<T>().OrderBy(shape.Key).AsEnumerable(), shape.KeyField.Name, ForeignKeysOf(shape));
+    private static Dataset Plain<T>(EntityShape<T> shape, Func<SeedSet, IEnumerable<T>> rows) where T : class =>
+        new(NameOf(shape), [.. ShapeColumns(shape)], seed => rows(seed).OrderBy(shape.ReadKey, SqliteTextOrder.Instance), shape.KeyField.Name, ForeignKeysOf(shape));
 
     /// <summary>An entity's references as foreign keys: the scalar field that reads the reference's foreign key property.</summary>
     private static IReadOnlyList<ForeignKey> ForeignKeysOf(EntityShape shape) =>

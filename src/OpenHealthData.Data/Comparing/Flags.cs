@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenHealthData.Data.Model;
@@ -42,16 +43,20 @@ public static partial class Flags
     /// <summary>Sets <see cref="Observation.Flags"/> on every figure (they depend on the other figures: restated).</summary>
     public static void Assign(IReadOnlyList<Observation> observations, Func<string, Source> sourceOf)
     {
-        var sameValue = observations
-            .GroupBy(o => (o.MetricCode, o.Dimensions, o.RegionCode, o.InstitutionId, o.Value, o.Unit))
-            .Where(g => g.Select(o => (o.Kind, o.Year)).Distinct().Count() > 1)
-            .SelectMany(g => g).ToHashSet(ReferenceEqualityComparer.Instance);
-        var written = new Dictionary<string, string>(StringComparer.Ordinal); // a few distinct lists: one string each, not one per figure
+        // Restated: the same value of the same metric, region and dimensions under more than one (kind, year).
+        var kindYears = new Dictionary<(string, string, string, string?, double, string), (string Kind, int Year, bool Restated)>();
         foreach (var o in observations)
         {
-            var flags = JsonSerializer.Serialize(Of(o, sourceOf(o.SourceId), sameValue.Contains(o)));
-            o.Flags = written.TryGetValue(flags, out var shared) ? shared : written[flags] = flags;
+            var key = (o.MetricCode, o.Dimensions, o.RegionCode, o.InstitutionId, o.Value, o.Unit);
+            if (!kindYears.TryGetValue(key, out var seen)) kindYears[key] = (o.Kind, o.Year, false);
+            else if (!seen.Restated && (seen.Kind != o.Kind || seen.Year != o.Year)) kindYears[key] = seen with { Restated = true };
         }
+        var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // a few distinct lists: one string each, not one per figure
+        Parallel.ForEach(observations, o =>
+        {
+            var flags = JsonSerializer.Serialize(Of(o, sourceOf(o.SourceId), kindYears[(o.MetricCode, o.Dimensions, o.RegionCode, o.InstitutionId, o.Value, o.Unit)].Restated));
+            o.Flags = written.GetOrAdd(flags, flags);
+        });
     }
 
     /// <summary>The flags of one figure, in the order of <see cref="Meanings"/>.</summary>

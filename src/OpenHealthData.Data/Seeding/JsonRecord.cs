@@ -20,10 +20,15 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
     /// <summary>The record's key, once read, so that later errors name the record.</summary>
     public string? Key { get; set; }
 
-    /// <summary>Where errors of the whole read are collected.</summary>
-    public List<SeedError> Errors => errors;
+    private List<SeedError> _errors = errors;
 
-    public void Error(string? field, string message) => errors.Add(new SeedError(file, line, Key, field, message));
+    /// <summary>Where the record's errors are collected: its file's list while the file is read, then the whole read's.</summary>
+    public List<SeedError> Errors => _errors;
+
+    /// <summary>Sends the errors found from now on (by the validator) to the whole read's list.</summary>
+    public void ReportTo(List<SeedError> list) => _errors = list;
+
+    public void Error(string? field, string message) => _errors.Add(new SeedError(file, line, Key, field, message));
 
     public string Required(string field)
     {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using OpenHealthData.Data.Model;
 
@@ -24,27 +26,28 @@ public static class SeedReader
             return (null, errors);
         }
 
+        // The hash reads every file once more: on another core while the records are read.
+        var hash = Task.Run(() => SeedHash.Compute(seedDirectory));
         var sources = ReadFolder(seedDirectory, "sources", errors, r => ReadSource(r, seedDirectory));
         var regions = ReadFolder(seedDirectory, "regions", errors, ReadRegion);
         var institutions = ReadFolder(seedDirectory, "institutions", errors, ReadInstitution);
         var programmes = ReadFolder(seedDirectory, "programmes", errors, ReadProgramme);
         var metrics = ReadFolder(seedDirectory, "metrics", errors, ReadMetric);
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var observations = ReadFolder(seedDirectory, "observations", errors, r => ReadObservation(r, pool));
         var aliases = ReadFolder(seedDirectory, "metric-aliases", errors, ReadMetricAlias);
 
         SeedValidator.Validate(sources, regions, institutions, programmes, metrics, observations, aliases, errors);
         if (errors.Count > 0) return (null, errors);
-
         var texts = sources.ToDictionary(s => s.Entity.Id, s => s.Entity.Text);
-        foreach (var o in observations)
+        Parallel.ForEach(observations, o =>
         {
             var sentence = Sentences.Around(texts[o.Entity.SourceId], o.Entity.Quote);
             o.Entity.Sentence = sentence == o.Entity.Quote ? o.Entity.Quote : sentence; // one string, not two equal ones
-        }
+        });
         var sourceById = sources.ToDictionary(s => s.Entity.Id, s => s.Entity);
         Comparing.Flags.Assign([.. observations.Select(x => x.Entity)], id => sourceById[id]);
-        var set = new SeedSet(SeedHash.Compute(seedDirectory),
+        var set = new SeedSet(hash.GetAwaiter().GetResult(),
             [.. sources.Select(x => x.Entity)], [.. regions.Select(x => x.Entity)], [.. institutions.Select(x => x.Entity)],
             [.. programmes.Select(x => x.Entity)], [.. metrics.Select(x => x.Entity)], [.. observations.Select(x => x.Entity)],
             [.. aliases.Select(x => x.Entity)]);
@@ -60,55 +63,73 @@ public static class SeedReader
             : [];
     }
 
+    /// <summary>
+    /// The records of a folder's files in file order. Files are read on every core at once (a million figures come in
+    /// dozens of files): each file's records and errors are collected on their own and joined in file order after, so
+    /// the result is the same as reading them one by one.
+    /// </summary>
     private static List<Read<T>> ReadFolder<T>(string seedDirectory, string folder, List<SeedError> errors, Func<JsonRecord, T> map)
     {
-        var records = new List<Read<T>>();
-        foreach (var path in DataFiles(seedDirectory, folder))
+        var files = DataFiles(seedDirectory, folder).ToList();
+        var read = new (List<Read<T>> Records, List<SeedError> Errors)[files.Count];
+        Parallel.For(0, files.Count, i => read[i] = ReadFile(folder, files[i], map));
+        var records = new List<Read<T>>(read.Sum(r => r.Records.Count));
+        foreach (var (fileRecords, fileErrors) in read)
         {
-            var file = $"{folder}/{Path.GetFileName(path)}";
-            var lines = Utf8Lines(file, File.ReadAllBytes(path), errors);
-            if (lines.Count == 0) errors.Add(new SeedError(file, 0, null, null, "is empty: a data file holds one record per line"));
-            var last = lines.Count == 0 ? 0 : lines[^1].Number;
-            foreach (var (lineNumber, line, ended) in lines)
-            {
-                if (line is null || string.IsNullOrWhiteSpace(line)) continue;
-                JsonDocument doc;
-                try { doc = JsonDocument.Parse(line); }
-                catch (JsonException e)
-                {
-                    var cut = lineNumber == last && !ended ? " (the file ends inside this record: is it cut short?)" : "";
-                    errors.Add(new SeedError(file, lineNumber, null, null, $"is not valid JSON{cut}: {e.Message}"));
-                    continue;
-                }
-                using (doc)
-                {
-                    if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                    {
-                        errors.Add(new SeedError(file, lineNumber, null, null, "is not a JSON object"));
-                        continue;
-                    }
-                    var record = new JsonRecord(file, lineNumber, doc.RootElement, errors);
-                    var entity = map(record);
-                    record.RejectUnknownFields();
-                    record.RejectDuplicateKeys();
-                    record.Finish();
-                    records.Add(new Read<T>(entity, record));
-                }
-            }
+            foreach (var record in fileRecords) record.Record.ReportTo(errors);
+            records.AddRange(fileRecords);
+            errors.AddRange(fileErrors);
         }
         return records;
+    }
+
+    private static (List<Read<T>>, List<SeedError>) ReadFile<T>(string folder, string path, Func<JsonRecord, T> map)
+    {
+        var errors = new List<SeedError>();
+        var records = new List<Read<T>>();
+        var file = $"{folder}/{Path.GetFileName(path)}";
+        var lines = Utf8Lines(file, File.ReadAllBytes(path), errors);
+        if (lines.Count == 0) errors.Add(new SeedError(file, 0, null, null, "is empty: a data file holds one record per line"));
+        var last = lines.Count == 0 ? 0 : lines[^1].Number;
+        foreach (var (lineNumber, line, ended) in lines)
+        {
+            if (line is not { } bytes || IsBlank(bytes.Span)) continue;
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(bytes); }
+            catch (JsonException e)
+            {
+                var cut = lineNumber == last && !ended ? " (the file ends inside this record: is it cut short?)" : "";
+                errors.Add(new SeedError(file, lineNumber, null, null, $"is not valid JSON{cut}: {e.Message}"));
+                continue;
+            }
+            using (doc)
+            {
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new SeedError(file, lineNumber, null, null, "is not a JSON object"));
+                    continue;
+                }
+                var record = new JsonRecord(file, lineNumber, doc.RootElement, errors);
+                var entity = map(record);
+                record.RejectUnknownFields();
+                record.RejectDuplicateKeys();
+                record.Finish();
+                records.Add(new Read<T>(entity, record));
+            }
+        }
+        return (records, errors);
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// The lines of a file in strict UTF-8 (numbered from 1; Ended: a line end follows), a line with bytes that are
-    /// not UTF-8 null and reported with its line and byte offset: a byte flipped or a file cut mid-character is named
-    /// where it is, not as a decoder's exception.
+    /// The lines of a file in strict UTF-8 (numbered from 1; Ended: a line end follows), as bytes: JSON is parsed from
+    /// UTF-8, so a line never becomes a string first. A line with bytes that are not UTF-8 is null and reported with
+    /// its line and byte offset: a byte flipped or a file cut mid-character is named where it is, not as a decoder's exception.
     /// </summary>
-    private static List<(int Number, string? Text, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
+    private static List<(int Number, ReadOnlyMemory<byte>? Bytes, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
     {
-        var lines = new List<(int, string?, bool)>();
+        var lines = new List<(int, ReadOnlyMemory<byte>?, bool)>();
         var start = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         for (var number = 1; start < bytes.Length; number++)
         {
@@ -116,18 +137,26 @@ public static class SeedReader
             var ended = end >= 0;
             if (!ended) end = bytes.Length;
             var length = end > start && bytes[end - 1] == '\r' ? end - start - 1 : end - start;
-            try
+            if (Utf8.IsValid(bytes.AsSpan(start, length))) lines.Add((number, bytes.AsMemory(start, length), ended));
+            else
             {
-                lines.Add((number, StrictUtf8.GetString(bytes, start, length), ended));
-            }
-            catch (DecoderFallbackException e)
-            {
-                errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
+                try { StrictUtf8.GetString(bytes, start, length); } // to learn where and what the bad bytes are
+                catch (DecoderFallbackException e)
+                {
+                    errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
+                }
                 lines.Add((number, null, ended));
             }
             start = end + 1;
         }
         return lines;
+    }
+
+    /// <summary>Whether a line holds only white space (as <see cref="string.IsNullOrWhiteSpace"/> says): decoded only when it does not start a record.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var text = line.TrimStart(" \t\r\n\v\f"u8);
+        return text.IsEmpty || (text[0] != (byte)'{' && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(text)));
     }
 
     /// <summary>A whole text file in strict UTF-8 (without its BOM); "" and an error naming the line and byte offset if it is not.</summary>
@@ -243,9 +272,9 @@ public static class SeedReader
     /// One string per distinct code, kind, unit and dimensions of the whole read: a million figures share a few hundred
     /// of each, and a few hundred strings are much less for the garbage collector to go through than millions.
     /// </param>
-    private static Observation ReadObservation(JsonRecord r, Dictionary<string, string> pool)
+    private static Observation ReadObservation(JsonRecord r, ConcurrentDictionary<string, string> pool)
     {
-        string Shared(string s) => pool.TryGetValue(s, out var shared) ? shared : pool[s] = s;
+        string Shared(string s) => pool.GetOrAdd(s, s);
         string? SharedOrNull(string? s) => s is null ? null : Shared(s);
         r.Key = r.Required("id");
         return new Observation
