@@ -61,7 +61,10 @@ public static class CommandLine
     {
         Console.WriteLine($"Building {options.ResolvedDatabasePath} from {options.ResolvedSeedDirectory} …");
         // The storage services alone, in a plain host (configuration and console logging): no web server.
-        var builder = Host.CreateApplicationBuilder(["--Data:SeedDirectory", options.ResolvedSeedDirectory, "--Data:DatabasePath", options.ResolvedDatabasePath]);
+        // Without watching the configuration files for changes: the watcher would follow every file the seed writes
+        // below the working folder (gigabytes at a million figures).
+        var builder = Host.CreateApplicationBuilder(["--Data:SeedDirectory", options.ResolvedSeedDirectory, "--Data:DatabasePath", options.ResolvedDatabasePath,
+            "--hostBuilder:reloadConfigOnChange", "false"]);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddStorage(builder.Configuration);
         using var host = builder.Build();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenHealthData.Data.Model;
@@ -71,6 +72,29 @@ public static class SearchIndex
             return bodyTexts[(institutionId, programmeId)] = Text(institution?.NameZh, institution?.NameEn, programme?.NameZh, programme?.NameEn, programme?.DescriptionZh, programme?.DescriptionEn);
         }
 
+        // The texts are analysed on a thread of their own, in the figures' order, while SQLite indexes the ones before:
+        // the analysis is most of the work, and the database can only be written from this thread.
+        using var stop = new CancellationTokenSource();
+        using var rows = new BlockingCollection<Row>(boundedCapacity: 4096);
+        var analysed = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var o in seed.Observations)
+                {
+                    var m = metricTexts[o.MetricCode];
+                    rows.Add(new Row(o.Id,
+                        o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions)),
+                        Text(o.Quote, o.QuoteEn),
+                        // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
+                        o.Sentence == o.Quote ? "" : Text(o.Sentence),
+                        string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode], BodyText(o.InstitutionId, o.ProgrammeId),
+                            sourceTexts[o.SourceId], o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))), stop.Token);
+                }
+            }
+            finally { rows.CompleteAdding(); }
+        }, CancellationToken.None);
+
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = $id), $metric, $quote, $sentence, $context)";
@@ -80,18 +104,21 @@ public static class SearchIndex
         var sentence = insert.Parameters.Add(new SqliteParameter("$sentence", ""));
         var context = insert.Parameters.Add(new SqliteParameter("$context", ""));
         insert.Prepare();
-        foreach (var o in seed.Observations)
+        try
         {
-            var m = metricTexts[o.MetricCode];
-            id.Value = o.Id;
-            metric.Value = o.Dimensions == Model.Dimensions.None ? m.Names : m.Names + " " + Text(DimensionTerms(o.Dimensions));
-            quote.Value = Text(o.Quote, o.QuoteEn);
-            // The sentence adds only what the quote does not already say (in the seed of the benchmarks they are often the same).
-            sentence.Value = o.Sentence == o.Quote ? "" : Text(o.Sentence);
-            context.Value = string.Join(' ', Text(o.Note), m.Description, regionTexts[o.RegionCode], BodyText(o.InstitutionId, o.ProgrammeId),
-                sourceTexts[o.SourceId], o.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            insert.ExecuteNonQuery();
+            foreach (var row in rows.GetConsumingEnumerable())
+            {
+                (id.Value, metric.Value, quote.Value, sentence.Value, context.Value) = (row.Id, row.Metric, row.Quote, row.Sentence, row.Context);
+                insert.ExecuteNonQuery();
+            }
         }
+        catch
+        {
+            stop.Cancel(); // the analysis would wait for room that never comes
+            try { analysed.Wait(); } catch (AggregateException) { } // this failure is the one to report
+            throw;
+        }
+        analysed.GetAwaiter().GetResult(); // the analysis's own failure, if any
 
         using var insertWord = connection.CreateCommand();
         insertWord.Transaction = transaction;
@@ -106,6 +133,9 @@ public static class SearchIndex
             insertWord.ExecuteNonQuery();
         }
     }
+
+    /// <summary>The index's texts of one figure, as the analysis hands them to the database thread.</summary>
+    private sealed record Row(string Id, string Metric, string Quote, string Sentence, string Context);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, params string[] statements)
     {

@@ -14,12 +14,21 @@ public static class SeedHash
             .Select(f => (Full: f, Relative: Path.GetRelativePath(seedDirectory, f).Replace('\\', '/')))
             .Where(f => !f.Relative.StartsWith(Drafting.DraftFile.Folder + "/", StringComparison.Ordinal)) // drafts are not data until accepted
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        // Each file through one buffer: a new array per file would be large-object heap for the big ones.
+        var buffer = new byte[1024 * 1024];
         foreach (var (full, relative) in files)
         {
             sha.AppendData(Encoding.UTF8.GetBytes(relative + "\n"));
-            var content = File.ReadAllBytes(full);
-            sha.AppendData(BitConverter.GetBytes((long)content.Length));
-            sha.AppendData(content);
+            using var content = File.OpenHandle(full);
+            var length = RandomAccess.GetLength(content);
+            sha.AppendData(BitConverter.GetBytes(length));
+            long at = 0;
+            for (int read; at < length && (read = RandomAccess.Read(content, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), at)) > 0;)
+            {
+                sha.AppendData(buffer, 0, read);
+                at += read;
+            }
+            if (at != length) throw new IOException($"{relative} changed while it was read: seed again when the seed data is written.");
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Unicode;
@@ -88,7 +89,26 @@ public static class SeedReader
         var errors = new List<SeedError>();
         var records = new List<Read<T>>();
         var file = $"{folder}/{Path.GetFileName(path)}";
-        var lines = Utf8Lines(file, File.ReadAllBytes(path), errors);
+        // The file's bytes in a pooled buffer: observation files are megabytes, and a new array for each is large-object
+        // heap, which only full collections free (a dozen of them at a million figures). Nothing read keeps the bytes.
+        using var content = File.OpenHandle(path);
+        var length = checked((int)RandomAccess.GetLength(content));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try { return ReadLines(file, buffer.AsMemory(0, ReadAll(content, buffer.AsSpan(0, length))), map, errors, records); }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    /// <summary>Reads the whole file into the span (the file may have shrunk since its length was taken): the bytes read.</summary>
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle file, Span<byte> into)
+    {
+        var total = 0;
+        for (int read; total < into.Length && (read = RandomAccess.Read(file, into[total..], total)) > 0;) total += read;
+        return total;
+    }
+
+    private static (List<Read<T>>, List<SeedError>) ReadLines<T>(string file, ReadOnlyMemory<byte> content, Func<JsonRecord, T> map, List<SeedError> errors, List<Read<T>> records)
+    {
+        var lines = Utf8Lines(file, content, errors);
         if (lines.Count == 0) errors.Add(new SeedError(file, 0, null, null, "is empty: a data file holds one record per line"));
         var last = lines.Count == 0 ? 0 : lines[^1].Number;
         foreach (var (lineNumber, line, ended) in lines)
@@ -127,20 +147,21 @@ public static class SeedReader
     /// UTF-8, so a line never becomes a string first. A line with bytes that are not UTF-8 is null and reported with
     /// its line and byte offset: a byte flipped or a file cut mid-character is named where it is, not as a decoder's exception.
     /// </summary>
-    private static List<(int Number, ReadOnlyMemory<byte>? Bytes, bool Ended)> Utf8Lines(string file, byte[] bytes, List<SeedError> errors)
+    private static List<(int Number, ReadOnlyMemory<byte>? Bytes, bool Ended)> Utf8Lines(string file, ReadOnlyMemory<byte> memory, List<SeedError> errors)
     {
+        var bytes = memory.Span;
         var lines = new List<(int, ReadOnlyMemory<byte>?, bool)>();
-        var start = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var start = bytes.StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         for (var number = 1; start < bytes.Length; number++)
         {
-            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            var end = bytes[start..].IndexOf((byte)'\n');
             var ended = end >= 0;
-            if (!ended) end = bytes.Length;
+            end = ended ? start + end : bytes.Length;
             var length = end > start && bytes[end - 1] == '\r' ? end - start - 1 : end - start;
-            if (Utf8.IsValid(bytes.AsSpan(start, length))) lines.Add((number, bytes.AsMemory(start, length), ended));
+            if (Utf8.IsValid(bytes.Slice(start, length))) lines.Add((number, memory.Slice(start, length), ended));
             else
             {
-                try { StrictUtf8.GetString(bytes, start, length); } // to learn where and what the bad bytes are
+                try { StrictUtf8.GetString(bytes.Slice(start, length)); } // to learn where and what the bad bytes are
                 catch (DecoderFallbackException e)
                 {
                     errors.Add(NotUtf8(file, bytes, start + Math.Max(0, e.Index), (e.BytesUnknown?.Length ?? 1), number, start));
@@ -176,7 +197,7 @@ public static class SeedReader
         }
     }
 
-    private static SeedError NotUtf8(string file, byte[] bytes, int at, int unknown, int line, int lineStart)
+    private static SeedError NotUtf8(string file, ReadOnlySpan<byte> bytes, int at, int unknown, int line, int lineStart)
     {
         var cut = at + unknown >= bytes.Length ? " (the file ends inside a character: is it cut short?)" : "";
         return new SeedError(file, line, null, null,
