@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,9 @@ public static class SearchIndex
     /// <summary>The searchable columns, in table order, each with its weight in the ranking (bm25).</summary>
     public static readonly IReadOnlyList<(string Name, double Weight)> Columns = [("metric", 10.0), ("quote", 5.0), ("sentence", 2.0), ("context", 1.0)];
 
+    /// <summary>The characters that are ASCII letters in lower case after <see cref="string.ToLowerInvariant()"/>: the letters, İ and the Kelvin sign.</summary>
+    private static readonly SearchValues<char> MayLowerToAsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u212A");
+
     /// <summary>The suffixes of Chinese region names that people leave out: 乐清 for 乐清市, 江西 for 江西省.</summary>
     private static readonly string[] PlaceSuffixes = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "盟", "旗"];
 
@@ -46,6 +50,8 @@ public static class SearchIndex
             var tokens = TextAnalyzer.Tokens(joined, fine: true);
             foreach (var t in tokens)
             {
+                // Most terms are Chinese words and numbers: no use lower-casing them to learn they are not English words.
+                if (t.Length < 3 || joined.AsSpan(t.Start, t.Length).ContainsAnyExcept(MayLowerToAsciiLetters)) continue;
                 var word = joined.Substring(t.Start, t.Length).ToLowerInvariant();
                 if (word.Length >= 3 && word.All(char.IsAsciiLetterLower))
                     words[word] = (t.Term, words.GetValueOrDefault(word).Count + 1);
@@ -95,21 +101,17 @@ public static class SearchIndex
             finally { rows.CompleteAdding(); }
         }, CancellationToken.None);
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = $id), $metric, $quote, $sentence, $context)";
-        var id = insert.Parameters.Add(new SqliteParameter("$id", ""));
-        var metric = insert.Parameters.Add(new SqliteParameter("$metric", ""));
-        var quote = insert.Parameters.Add(new SqliteParameter("$quote", ""));
-        var sentence = insert.Parameters.Add(new SqliteParameter("$sentence", ""));
-        var context = insert.Parameters.Add(new SqliteParameter("$context", ""));
-        insert.Prepare();
+        using var insert = new BulkInsert(connection, $"INSERT INTO \"{Table}\" (rowid, metric, quote, sentence, context) VALUES ((SELECT rowid FROM Observations WHERE Id = ?), ?, ?, ?, ?)");
         try
         {
             foreach (var row in rows.GetConsumingEnumerable())
             {
-                (id.Value, metric.Value, quote.Value, sentence.Value, context.Value) = (row.Id, row.Metric, row.Quote, row.Sentence, row.Context);
-                insert.ExecuteNonQuery();
+                insert.Bind(0, row.Id);
+                insert.Bind(1, row.Metric);
+                insert.Bind(2, row.Quote);
+                insert.Bind(3, row.Sentence);
+                insert.Bind(4, row.Context);
+                insert.Execute();
             }
         }
         catch
