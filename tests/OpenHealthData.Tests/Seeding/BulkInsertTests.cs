@@ -27,9 +27,7 @@ public class BulkInsertTests
         var rows = Gen.ArrayOf(Gen.ArrayOf(Value, 3)).Select(r => r);
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300).WithQuietOnSuccess(true), Prop.ForAll(Arb.From(rows), batch =>
         {
-            using var connection = new SqliteConnection("Data Source=:memory:");
-            connection.Open();
-            Run(connection, "CREATE TABLE a (x, y, z); CREATE TABLE b (x, y, z)");
+            using var connection = Open("CREATE TABLE a (x, y, z); CREATE TABLE b (x, y, z)");
             // Each row's outcome too: a value SqliteCommand refuses (NaN) is refused the same way.
             var bulkOutcomes = new List<string>();
             using (var bulk = new BulkInsert(connection, "INSERT INTO a (x, y, z) VALUES (?, ?, ?)"))
@@ -61,9 +59,7 @@ public class BulkInsertTests
     [Fact]
     public void AFailedRowSaysWhyAndTheNextRowGoesIn()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        Run(connection, "CREATE TABLE t (id TEXT PRIMARY KEY)");
+        using var connection = Open("CREATE TABLE t (id TEXT PRIMARY KEY)");
         using var bulk = new BulkInsert(connection, "INSERT INTO t (id) VALUES (?)");
         bulk.Bind(0, "a");
         bulk.Execute();
@@ -77,9 +73,7 @@ public class BulkInsertTests
     [Fact]
     public void RefusesWhatItCannotStoreAndBadSql()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        Run(connection, "CREATE TABLE t (x)");
+        using var connection = Open("CREATE TABLE t (x)");
         using var bulk = new BulkInsert(connection, "INSERT INTO t (x) VALUES (?)");
         Assert.Contains("Parameter 0 is a DateTime", Assert.Throws<NotSupportedException>(() => bulk.Bind(0, DateTime.UnixEpoch)).Message);
         Assert.Contains("no such table: nowhere", Assert.Throws<SqliteException>(() => new BulkInsert(connection, "INSERT INTO nowhere VALUES (?)")).Message);
@@ -91,11 +85,15 @@ public class BulkInsertTests
         catch (Exception e) { return $"{e.GetType().Name}: {e.Message}"; }
     }
 
-    private static void Run(SqliteConnection connection, string sql)
+    /// <summary>An in-memory database with the tables made by <paramref name="schema"/>.</summary>
+    private static SqliteConnection Open(string schema)
     {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = schema;
         command.ExecuteNonQuery();
+        return connection;
     }
 
     private static List<string> Rows(SqliteConnection connection, string table)

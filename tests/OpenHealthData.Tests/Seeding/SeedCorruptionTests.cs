@@ -16,15 +16,7 @@ public sealed class SeedCorruptionTests : IDisposable
     private string ObservationFile => Directory.GetFiles(Path.Combine(Seed, "observations"), "*.jsonl").Order(StringComparer.Ordinal).First();
     private string ObservationName => "observations/" + Path.GetFileName(ObservationFile);
 
-    public SeedCorruptionTests()
-    {
-        foreach (var file in Directory.GetFiles(RepoPaths.SeedData, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Seed, Path.GetRelativePath(RepoPaths.SeedData, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public SeedCorruptionTests() => RepoPaths.CopySeedData(Seed);
 
     public void Dispose() => _folder.Dispose();
 

@@ -18,15 +18,7 @@ public sealed class SeedErrorOrderTests : IDisposable
     private string Seed => Path.Combine(_folder.Path, "seed-data");
     private static readonly string[] ObservationFiles = [.. SeedReader.DataFiles(RepoPaths.SeedData, "observations").Select(Path.GetFileName).OfType<string>()];
 
-    public SeedErrorOrderTests()
-    {
-        foreach (var file in Directory.GetFiles(RepoPaths.SeedData, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Seed, Path.GetRelativePath(RepoPaths.SeedData, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public SeedErrorOrderTests() => RepoPaths.CopySeedData(Seed);
 
     public void Dispose() => _folder.Dispose();
 

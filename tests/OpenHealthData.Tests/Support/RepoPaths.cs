@@ -15,6 +15,17 @@ public static class RepoPaths
 
     /// <summary>A fresh folder under the system temp directory, removed when disposed.</summary>
     public static TempFolder NewTempFolder() => new();
+
+    /// <summary>A copy of the shipped seed-data/ (every file) at <paramref name="target"/>, to break in a test.</summary>
+    public static void CopySeedData(string target)
+    {
+        foreach (var file in Directory.GetFiles(SeedData, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(SeedData, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
 }
 
 public sealed class TempFolder : IDisposable
