@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OpenHealthData.Data.Model;
@@ -41,13 +43,26 @@ public static class SearchIndex
             $"CREATE TABLE \"{WordsTable}\" (Word TEXT NOT NULL PRIMARY KEY, Stem TEXT NOT NULL, Count INTEGER NOT NULL) WITHOUT ROWID");
 
         var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
+        // The index text of a text, analysed once per distinct text where it repeats (dimensions, notes, a quote that
+        // gives several figures), from a cache of the first texts: a million figures' quotes, which seldom repeat,
+        // kept to the end were half a gigabyte moved up to the oldest generation of the heap and collected there.
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The index text of a text, once per distinct text: metric names, regions, sources and notes repeat.
+        // English words are counted once per distinct text, cached or not: the texts counted are remembered by digest.
+        var counted = new HashSet<UInt128>(seed.Observations.Count);
         string Text(params IEnumerable<string?> parts)
         {
             var joined = string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
             if (texts.TryGetValue(joined, out var indexed)) return indexed;
             var tokens = TextAnalyzer.Tokens(joined, fine: true);
+            if (counted.Add(Digest(joined)))
+                CountWords(joined, tokens);
+            indexed = string.Join(' ', tokens.Select(t => t.Term));
+            if (texts.Count < CachedTexts) texts[joined] = indexed;
+            return indexed;
+        }
+
+        void CountWords(string joined, List<Token> tokens)
+        {
             foreach (var t in tokens)
             {
                 // Most terms are Chinese words and numbers: no use lower-casing them to learn they are not English words.
@@ -56,9 +71,6 @@ public static class SearchIndex
                 if (word.Length >= 3 && word.All(char.IsAsciiLetterLower))
                     words[word] = (t.Term, words.GetValueOrDefault(word).Count + 1);
             }
-            indexed = string.Join(' ', tokens.Select(t => t.Term));
-            if (texts.Count < 500_000) texts[joined] = indexed;
-            return indexed;
         }
 
         var regions = seed.Regions.ToDictionary(r => r.Code);
@@ -134,6 +146,17 @@ public static class SearchIndex
             (w.Value, stem.Value, count.Value) = (word, s, c);
             insertWord.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>How many distinct texts the build keeps analysed: more than the real data's, a few percent of a million figures'.</summary>
+    private const int CachedTexts = 65_536;
+
+    /// <summary>A text's SHA-256, cut to 128 bits: what tells two texts apart without keeping them.</summary>
+    private static UInt128 Digest(string text)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
+        return MemoryMarshal.Read<UInt128>(hash);
     }
 
     /// <summary>The index's texts of one figure, as the analysis hands them to the database thread.</summary>
