@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using OpenHealthData.Data.Model;
 using OpenHealthData.Data.Values;
@@ -63,9 +64,10 @@ internal static partial class ObservationRules
     /// <summary>Where a qualifier marker sits: in valueAsWritten, or right before or after it in the quote; null when nowhere.</summary>
     public static string? MarkerNextToNumber(Observation o)
     {
-        foreach (var marker in MarkersBefore.Concat(MarkersAfter))
-            if (o.ValueAsWritten.Contains(marker, StringComparison.Ordinal))
-                return $"valueAsWritten \"{o.ValueAsWritten}\" has \"{marker}\"";
+        foreach (var markers in (ReadOnlySpan<IReadOnlyList<string>>)[MarkersBefore, MarkersAfter])
+            foreach (var marker in markers)
+                if (o.ValueAsWritten.Contains(marker, StringComparison.Ordinal))
+                    return $"valueAsWritten \"{o.ValueAsWritten}\" has \"{marker}\"";
         if (o.ValueAsWritten.Length == 0) return null;
         for (var at = o.Quote.IndexOf(o.ValueAsWritten, StringComparison.Ordinal); at >= 0;
              at = o.Quote.IndexOf(o.ValueAsWritten, at + 1, StringComparison.Ordinal))
@@ -132,27 +134,31 @@ internal static partial class ObservationRules
         }
 
         var sign = o.Kind == "change" && o.Value < 0 && DecreaseWords.Any(w => o.Quote.Contains(w, StringComparison.Ordinal)) ? -1 : 1;
-        var says = $"\"{o.ValueAsWritten}\" says {Format(written.Value * factor)}" + (written.Upper is { } u ? $" to {Format(u * factor)}" : "") + $" {o.Unit}";
+        // Written out only for an error: the validation of a million figures is otherwise free of new text.
+        string Says() => $"\"{o.ValueAsWritten}\" says {Format(written.Value * factor)}" + (written.Upper is { } u ? $" to {Format(u * factor)}" : "") + $" {o.Unit}";
         if (o.Qualifier == "RANGE")
         {
             if (written.Upper is not { } upper) r.Error("qualifier", $"is RANGE but valueAsWritten \"{o.ValueAsWritten}\" is one number, not a range");
             else
             {
                 if (o.LowerBound is { } low && !WrittenValue.Same(low, written.Value * factor, written.Tolerance))
-                    r.Error("lowerBound", $"{Format(low)} is not what valueAsWritten {says}");
+                    r.Error("lowerBound", $"{Format(low)} is not what valueAsWritten {Says()}");
                 if (o.UpperBound is { } high && !WrittenValue.Same(high, upper * factor, written.Tolerance))
-                    r.Error("upperBound", $"{Format(high)} is not what valueAsWritten {says}");
+                    r.Error("upperBound", $"{Format(high)} is not what valueAsWritten {Says()}");
             }
         }
         else if (!WrittenValue.Same(sign * o.Value, written.Value * factor, written.Tolerance))
-            r.Error("value", $"{Format(o.Value)} is not what valueAsWritten {says}");
+            r.Error("value", $"{Format(o.Value)} is not what valueAsWritten {Says()}");
     }
 
     private static string Format(double d) => d.ToString("0.################", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text with every non-marker word blanked out, keeping its length.</summary>
     private static string WithoutNotMarkers(string text) =>
-        NotMarkers.Aggregate(text, (t, word) => t.Replace(word, new string('□', word.Length), StringComparison.Ordinal));
+        NotMarkers.Zip(Blanks).Aggregate(text, (t, word) => t.Contains(word.First, StringComparison.Ordinal) ? t.Replace(word.First, word.Second, StringComparison.Ordinal) : t);
+
+    /// <summary>What each non-marker word is blanked out with.</summary>
+    private static readonly string[] Blanks = [.. NotMarkers.Select(word => new string('□', word.Length))];
 
     /// <summary>Rule 3: a figure said with a goal or limit word is not an <c>actual</c>, unless a reviewer says why.</summary>
     public static void Kind(JsonRecord r, Observation o)
@@ -182,8 +188,9 @@ internal static partial class ObservationRules
     /// <summary>Rule 6: every dimension declared by the metric, every value among its allowed values.</summary>
     public static void Dimensions(JsonRecord r, string dimensions, Metric metric)
     {
-        var declared = Model.Dimensions.ParseAllowed(metric.Dimensions);
-        foreach (var (name, value) in Model.Dimensions.Parse(dimensions))
+        if (dimensions == Model.Dimensions.None) return;
+        var declared = Parsed(Declarations, metric.Dimensions, Model.Dimensions.ParseAllowed);
+        foreach (var (name, value) in Parsed(Pairs, dimensions, Model.Dimensions.Parse))
         {
             if (!declared.TryGetValue(name, out var allowed))
                 r.Error("dimensions", declared.Count == 0
@@ -236,6 +243,17 @@ internal static partial class ObservationRules
         else if (m.Code.EndsWith("_growth", StringComparison.Ordinal) || m.Code.EndsWith("_change", StringComparison.Ordinal))
             r.Error("baseMetric", "is required for a …_growth or …_change metric: the code of the metric whose change it is");
     }
+
+    // Metrics' declarations and figures' dimensions, parsed once per distinct text: a million figures share a few hundred
+    // texts, and parsing them again for each figure was much of what the validation of a million figures allocated.
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Declarations = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> Pairs = new(StringComparer.Ordinal);
+    private const int MaxParsed = 10_000; // texts kept per kind: the seed data has far fewer; any more are parsed each time
+
+    private static T Parsed<T>(ConcurrentDictionary<string, T> parsed, string canonical, Func<string, T> parse) =>
+        parsed.TryGetValue(canonical, out var known) ? known
+        : parsed.Count < MaxParsed ? parsed.GetOrAdd(canonical, parse)
+        : parse(canonical);
 
     private static bool Waived(Observation o, string rule) =>
         o.ReviewedExceptions is not null && Model.Dimensions.Parse(o.ReviewedExceptions).Any(p => p.Key == rule);

@@ -81,15 +81,14 @@ internal static class SeedValidator
         var rangeErrors = new List<SeedError>[(observations.Count + size - 1) / size];
         Parallel.For(0, rangeErrors.Length, k =>
         {
-            rangeErrors[k] = [];
-            for (var i = k * size; i < Math.Min(observations.Count, (k + 1) * size); i++)
+            JsonRecord.CollectOnThisThread(rangeErrors[k] = []);
+            try
             {
-                observations[i].Record.ReportTo(rangeErrors[k]);
-                Check(observations[i], i);
+                for (var i = k * size; i < Math.Min(observations.Count, (k + 1) * size); i++) Check(observations[i], i);
             }
+            finally { JsonRecord.CollectOnThisThread(null); }
         });
         foreach (var list in rangeErrors) errors.AddRange(list);
-        foreach (var o in observations) o.Record.ReportTo(errors);
 
         void Check(Read<Observation> read, int index)
         {
