@@ -195,7 +195,9 @@ public sealed class SnapshotStore(IOptions<DataOptions> options, ILogger<Snapsho
         new CryptoStream(File.Create(path), hash, CryptoStreamMode.Write), // writes the bytes through unchanged
         // zlib level 5: the size of level 6 (Optimal) within 1 % on these files, at two thirds of its CPU (seconds at a million figures).
         new GZipStream(File.Create(path + ".gz"), new ZLibCompressionOptions { CompressionLevel = 5 }),
-        new BrotliStream(File.Create(path + ".br"), CompressionLevel.Optimal));
+        // Brotli quality 3, not 4 (Optimal): a quarter less CPU for files 5 % larger, still 5 % smaller than the gzip ones
+        // (observations.json at a million figures: brotli 4 took 0.84 s per 300 MB, 3 took 0.61 s; 4.42 vs 4.66 % of the size).
+        new BrotliStream(File.Create(path + ".br"), new BrotliCompressionOptions { Quality = 3 }));
 
     private static SnapshotFile Describe(string folder, string dataset, string format, HashAlgorithm hash) =>
         new(dataset, format, new FileInfo(Path.Combine(folder, $"{dataset}.{format}")).Length, Convert.ToHexStringLower(hash.Hash!));
