@@ -15,7 +15,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     public const int RowGroupRows = 64 * 1024;
 
     /// <summary>Values of a row group Parquet.Net looks at before it tries a dictionary; smaller row groups are looked at whole.</summary>
-    public const int DictionarySample = 4096;
+    private const int DictionarySample = 4096;
 
     private readonly DataField[] _fields;
     private readonly IBuffer[] _buffers;

@@ -22,9 +22,9 @@ internal sealed class JsonRecord(string file, int line, JsonElement element, Lis
 
     private List<SeedError> _errors = errors;
 
-    // The list of the range of records a thread is validating, where their errors go meanwhile. Pointing each of a
-    // million records (old objects by then) at a new list instead made every later collection of the read scan them
-    // all again: at a million figures hundreds of collections, 2 to 12 seconds of pauses.
+    // The list of the range of records a thread is validating, where their errors go meanwhile. Pointing each record
+    // at its range's new list instead wrote a million references from old objects to a new one, which the garbage
+    // collector tracks and scans until the list is old too.
     [ThreadStatic] private static List<SeedError>? t_rangeErrors;
 
     /// <summary>Where the record's errors are collected: its file's list while the file is read, then the whole read's.</summary>

@@ -154,8 +154,11 @@ internal static partial class ObservationRules
     private static string Format(double d) => d.ToString("0.################", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The text with every non-marker word blanked out, keeping its length.</summary>
-    private static string WithoutNotMarkers(string text) =>
-        NotMarkers.Zip(Blanks).Aggregate(text, (t, word) => t.Contains(word.First, StringComparison.Ordinal) ? t.Replace(word.First, word.Second, StringComparison.Ordinal) : t);
+    private static string WithoutNotMarkers(string text)
+    {
+        for (var i = 0; i < NotMarkers.Count; i++) text = text.Replace(NotMarkers[i], Blanks[i], StringComparison.Ordinal); // the same string when absent
+        return text;
+    }
 
     /// <summary>What each non-marker word is blanked out with.</summary>
     private static readonly string[] Blanks = [.. NotMarkers.Select(word => new string('□', word.Length))];

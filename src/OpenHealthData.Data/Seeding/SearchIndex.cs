@@ -44,8 +44,8 @@ public static class SearchIndex
 
         var words = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
         // The index text of a text, analysed once per distinct text where it repeats (dimensions, notes, a quote that
-        // gives several figures), from a cache of the first texts: a million figures' quotes, which seldom repeat,
-        // kept to the end were half a gigabyte moved up to the oldest generation of the heap and collected there.
+        // gives several figures), from a cache of the first texts: it held up to 500,000 texts to the end of the build,
+        // at a million figures nearly all of them quotes that never repeat.
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         // English words are counted once per distinct text, cached or not: the texts counted are remembered by digest.
         var counted = new HashSet<UInt128>(seed.Observations.Count);
